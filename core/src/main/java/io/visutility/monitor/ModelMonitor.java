@@ -1,0 +1,177 @@
+package io.visutility.monitor;
+
+import io.visutility.bus.EventBus;
+import io.visutility.bus.Observer;
+import io.visutility.bus.Subject;
+import io.visutility.bus.Subscription;
+import io.visutility.event.MonitorEvent;
+import io.visutility.metrics.PerformanceMetrics;
+import io.visutility.monitor.internal.ModelState;
+import io.visutility.registry.Names;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Watches every model's reported metrics and raises one {@code DriftDetected} per incident. Each model
+ * has a sliding window judged by its {@link MonitorPolicy} and a state machine (see {@link ModelHealth}).
+ * Thread-safe: {@link #observe} may be called from any number of threads for any number of models.
+ * Events go out on the {@link EventBus}, of which the monitor is the {@link Subject}.
+ */
+public final class ModelMonitor implements Subject {
+    private final EventBus bus;
+    private final Clock clock;
+    private final MonitorPolicy defaultPolicy;
+    private final Map<String, MonitorPolicy> policies;
+    private final Map<String, ModelState> states = new ConcurrentHashMap<>();
+
+    private ModelMonitor(Builder b) {
+        this.bus = b.bus == null ? EventBus.create() : b.bus;
+        this.clock = b.clock;
+        this.defaultPolicy = b.defaultPolicy;
+        this.policies = new ConcurrentHashMap<>(b.policies);
+    }
+
+    /** Starts configuring a monitor. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Records one metrics sample for {@code model}, publishes it, and publishes {@code DriftDetected} or
+     * {@code Recovered} when the sample moves the model's state.
+     *
+     * @throws io.visutility.registry.InvalidArgumentException when the model name is invalid
+     */
+    public void observe(String model, PerformanceMetrics metrics) {
+        Objects.requireNonNull(metrics, "metrics");
+        ModelState state = state(model);
+        List<MonitorEvent> out = new ArrayList<>(2);
+        var now = clock.instant();
+        out.add(new MonitorEvent.Metrics(MonitorEvent.newId(), model, now, metrics));
+        synchronized (state) {
+            state.observe(metrics, now, out);
+        }
+        out.forEach(bus::publish);
+    }
+
+    /** Sets the policy of {@code model}; its window restarts under the new policy. */
+    public void setPolicy(String model, MonitorPolicy policy) {
+        Names.model(model);
+        policies.put(model, Objects.requireNonNull(policy, "policy"));
+        states.remove(model);
+    }
+
+    /** The policy that applies to {@code model}. */
+    public MonitorPolicy policy(String model) {
+        return policies.getOrDefault(model, defaultPolicy);
+    }
+
+    /** Tells the monitor a retrain job started for {@code model}; no alarm is raised while it runs. */
+    public void retrainStarted(String model, String jobId) {
+        ModelState state = state(model);
+        synchronized (state) {
+            state.retrainStarted(jobId);
+        }
+    }
+
+    /**
+     * Tells the monitor a retrain job ended. When {@code promoted}, the model re-arms with an empty
+     * window for the new version; otherwise the incident stays open.
+     */
+    public void retrainFinished(String model, String jobId, boolean promoted) {
+        ModelState state = state(model);
+        synchronized (state) {
+            state.retrainFinished(jobId, promoted, clock.instant());
+        }
+    }
+
+    /** The state of {@code model}: HEALTHY for a model never observed. */
+    public ModelHealth health(String model) {
+        return status(model).map(ModelStatus::health).orElse(ModelHealth.HEALTHY);
+    }
+
+    /** A snapshot of the monitor's view of {@code model}, if it was ever observed. */
+    public Optional<ModelStatus> status(String model) {
+        ModelState state = states.get(model);
+        if (state == null) {
+            return Optional.empty();
+        }
+        synchronized (state) {
+            return Optional.of(state.status());
+        }
+    }
+
+    /** Names of the models observed so far. */
+    public List<String> models() {
+        return states.keySet().stream().sorted().toList();
+    }
+
+    /** The bus the monitor publishes on; others (the retrain pipeline) publish there too. */
+    public EventBus bus() {
+        return bus;
+    }
+
+    /** The clock the monitor stamps events with. */
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public Subscription subscribe(String name, Observer observer) {
+        return bus.subscribe(name, observer);
+    }
+
+    private ModelState state(String model) {
+        ModelState state = states.get(model);
+        if (state != null) {
+            return state;
+        }
+        Names.model(model);
+        return states.computeIfAbsent(model, m -> new ModelState(m, policy(m)));
+    }
+
+    /** Configures a {@link ModelMonitor}. */
+    public static final class Builder {
+        private EventBus bus;
+        private Clock clock = Clock.systemUTC();
+        private MonitorPolicy defaultPolicy = MonitorPolicy.defaults();
+        private final Map<String, MonitorPolicy> policies = new ConcurrentHashMap<>();
+
+        private Builder() {
+        }
+
+        /** The bus to publish on; default: a new bus with its own delivery threads. */
+        public Builder bus(EventBus bus) {
+            this.bus = Objects.requireNonNull(bus, "bus");
+            return this;
+        }
+
+        /** The clock for event times, cooldowns and retries; default: the system clock. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** The policy for models without one of their own; default {@link MonitorPolicy#defaults()}. */
+        public Builder defaultPolicy(MonitorPolicy policy) {
+            this.defaultPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** The policy of one model. */
+        public Builder policy(String model, MonitorPolicy policy) {
+            policies.put(Names.model(model), Objects.requireNonNull(policy, "policy"));
+            return this;
+        }
+
+        /** Builds the monitor. */
+        public ModelMonitor build() {
+            return new ModelMonitor(this);
+        }
+    }
+}

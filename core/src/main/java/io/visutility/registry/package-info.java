@@ -1,0 +1,2 @@
+/** Model versions, aliases and content-addressed artifacts. */
+package io.visutility.registry;

@@ -1,0 +1,14 @@
+package io.visutility.retrain;
+
+/**
+ * The gate's verdict on a candidate, with the numbers behind it.
+ *
+ * @param promote        whether the candidate should become champion
+ * @param metric         the metric compared
+ * @param candidateValue the candidate's value on the holdout
+ * @param championValue  the champion's value on the same holdout, or NaN when there is no champion
+ * @param reason         the verdict in words
+ */
+public record PromotionDecision(boolean promote, String metric, double candidateValue, double championValue,
+                                String reason) {
+}

@@ -1,0 +1,262 @@
+package io.visutility.retrain;
+
+import io.visutility.VisutilityException;
+import io.visutility.bus.EventBus;
+import io.visutility.event.MonitorEvent;
+import io.visutility.jobs.Job;
+import io.visutility.metrics.ClassificationMetrics;
+import io.visutility.registry.ArtifactStore;
+import io.visutility.registry.Lineage;
+import io.visutility.registry.ModelRegistry;
+import io.visutility.registry.ModelVersion;
+import io.visutility.registry.NewModelVersion;
+import io.visutility.training.Dataset;
+import io.visutility.training.DatasetSource;
+import io.visutility.training.Predictor;
+import io.visutility.training.Trainer;
+import io.visutility.tuning.HyperParamTuner;
+import io.visutility.tuning.HyperParams;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One retrain, start to finish: snapshot recent data and split it three ways (train, validation for the
+ * tuner, holdout for the gate); run the tuner's trials; store the best candidate's artifact under its
+ * real SHA-256; register it with its lineage; score it and the champion on the same holdout; and move
+ * the {@code champion} alias by compare-and-set only if the {@link PromotionGate} says so.
+ * A retried job that already registered its candidate resumes at the gate instead of training again.
+ */
+public final class RetrainPipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(RetrainPipeline.class);
+
+    private final ModelRegistry registry;
+    private final ArtifactStore artifacts;
+    private final Trainer trainer;
+    private final HyperParamTuner tuner;
+    private final DatasetSource datasets;
+    private final PromotionGate gate;
+    private final EventBus bus;
+    private final Clock clock;
+    private final int trials;
+    private final double holdoutFraction;
+    private final double validationFraction;
+    private final long seed;
+
+    private RetrainPipeline(Builder b) {
+        this.registry = Objects.requireNonNull(b.registry, "registry");
+        this.artifacts = Objects.requireNonNull(b.artifacts, "artifacts");
+        this.trainer = Objects.requireNonNull(b.trainer, "trainer");
+        this.tuner = Objects.requireNonNull(b.tuner, "tuner");
+        this.datasets = Objects.requireNonNull(b.datasets, "datasets");
+        this.gate = b.gate;
+        this.bus = Objects.requireNonNull(b.bus, "bus");
+        this.clock = b.clock;
+        this.trials = b.trials;
+        this.holdoutFraction = b.holdoutFraction;
+        this.validationFraction = b.validationFraction;
+        this.seed = b.seed;
+    }
+
+    /** Starts configuring a pipeline. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The trainer candidates are made with. */
+    public Trainer trainer() {
+        return trainer;
+    }
+
+    /**
+     * Runs the retrain for {@code job}.
+     *
+     * @throws RetrainException when no trial succeeds or a step fails; nothing is promoted then
+     */
+    public RetrainOutcome run(Job job) {
+        String model = job.model();
+        ModelVersion champion = registry.models().contains(model)
+                ? registry.alias(model, ModelRegistry.CHAMPION).orElse(null) : null;
+        Dataset data = datasets.recent(model);
+        long splitSeed = seed ^ job.id().hashCode();
+        Dataset.Split outer = data.split(holdoutFraction, splitSeed);
+        Dataset.Split inner = outer.train().split(validationFraction, splitSeed + 1);
+        Dataset holdout = outer.validation();
+
+        Optional<ModelVersion> resumed = registry.versions(model).stream()
+                .filter(v -> job.id().equals(v.lineage().jobId())).findFirst();
+        Study.Result best = null;
+        ModelVersion candidate;
+        if (resumed.isPresent()) {
+            candidate = resumed.get();
+            LOG.info("job {} already registered {} v{}; resuming at the promotion gate", job.id(), model,
+                    candidate.version());
+        } else {
+            HyperParams base = champion != null ? champion.params() : trainer.searchSpace().defaults();
+            best = new Study(trainer, tuner, bus, clock, gate.metric()).run(job, base, inner, trials, seed);
+            candidate = register(job, champion, best, data, inner, holdout);
+        }
+
+        ClassificationMetrics candidateHoldout = score(candidate, holdout);
+        ClassificationMetrics championHoldout = champion == null ? null : score(champion, holdout);
+        PromotionDecision decision = gate.decide(candidateHoldout, championHoldout);
+        Map<String, Double> championMap = championHoldout == null ? Map.of() : championHoldout.asMap();
+        if (decision.promote()) {
+            registry.setAlias(model, ModelRegistry.CHAMPION, candidate.version(),
+                    champion == null ? null : champion.version(), "job " + job.id() + ": " + decision.reason());
+            bus.publish(new MonitorEvent.ModelPromoted(MonitorEvent.newId(), model, clock.instant(),
+                    candidate.version(), champion == null ? null : champion.version(), decision.reason(),
+                    candidateHoldout.asMap(), championMap));
+        } else {
+            bus.publish(new MonitorEvent.PromotionRejected(MonitorEvent.newId(), model, clock.instant(),
+                    candidate.version(), champion == null ? null : champion.version(), decision.reason(),
+                    candidateHoldout.asMap(), championMap));
+        }
+        return new RetrainOutcome(candidate, champion, decision, candidateHoldout, championHoldout,
+                best == null ? java.util.List.of() : best.trials());
+    }
+
+    private ModelVersion register(Job job, ModelVersion champion, Study.Result best, Dataset data,
+                                  Dataset.Split inner, Dataset holdout) {
+        var ref = artifacts.put(best.result().artifact());
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("rows", Integer.toString(data.rows()));
+        details.put("trainRows", Integer.toString(inner.train().rows()));
+        details.put("validationRows", Integer.toString(inner.validation().rows()));
+        details.put("holdoutRows", Integer.toString(holdout.rows()));
+        details.put("features", String.join(",", data.featureNames()));
+        details.put("trial", Integer.toString(best.trial()));
+        details.put("trials", Integer.toString(best.trials().size()));
+        details.put("seed", Long.toString(seed));
+        details.put("attempt", Integer.toString(job.attempts()));
+        details.put("java", System.getProperty("java.version"));
+        Lineage lineage = new Lineage(champion == null ? null : champion.version(), job.triggerEventId(), job.id(),
+                trainer.name(), details);
+        ModelVersion version = registry.register(new NewModelVersion(job.model(), ref.sha256(), best.result().params(),
+                best.result().validation().asMap(), lineage, "job:" + job.id()));
+        bus.publish(new MonitorEvent.ModelRegistered(MonitorEvent.newId(), job.model(), clock.instant(),
+                version.version(), version.sha256(), job.id()));
+        return version;
+    }
+
+    /** Scores a registered version on {@code data}, loading it from its verified artifact. */
+    public ClassificationMetrics score(ModelVersion version, Dataset data) {
+        byte[] bytes = artifacts.get(version.sha256());
+        try (Predictor predictor = trainer.load(bytes)) {
+            return ClassificationMetrics.evaluate(predictor.predict(data), data.labels(), 0.5);
+        } catch (VisutilityException e) {
+            throw new RetrainException("cannot score " + version.name() + " v" + version.version() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Configures a {@link RetrainPipeline}. */
+    public static final class Builder {
+        private ModelRegistry registry;
+        private ArtifactStore artifacts;
+        private Trainer trainer;
+        private HyperParamTuner tuner;
+        private DatasetSource datasets;
+        private PromotionGate gate = PromotionGate.defaults();
+        private EventBus bus;
+        private Clock clock = Clock.systemUTC();
+        private int trials = 8;
+        private double holdoutFraction = 0.2;
+        private double validationFraction = 0.25;
+        private long seed = 42;
+
+        private Builder() {
+        }
+
+        /** Where versions and aliases live. Required. */
+        public Builder registry(ModelRegistry registry) {
+            this.registry = registry;
+            return this;
+        }
+
+        /** Where artifacts live. Required. */
+        public Builder artifacts(ArtifactStore artifacts) {
+            this.artifacts = artifacts;
+            return this;
+        }
+
+        /** What trains candidates and loads champions. Required. */
+        public Builder trainer(Trainer trainer) {
+            this.trainer = trainer;
+            return this;
+        }
+
+        /** What proposes candidates. Required. */
+        public Builder tuner(HyperParamTuner tuner) {
+            this.tuner = tuner;
+            return this;
+        }
+
+        /** Where recent labelled data comes from. Required. */
+        public Builder datasets(DatasetSource datasets) {
+            this.datasets = datasets;
+            return this;
+        }
+
+        /** The promotion rule; default {@link PromotionGate#defaults()}. */
+        public Builder gate(PromotionGate gate) {
+            this.gate = Objects.requireNonNull(gate, "gate");
+            return this;
+        }
+
+        /** Where trial, registration and promotion events go. Required. */
+        public Builder bus(EventBus bus) {
+            this.bus = bus;
+            return this;
+        }
+
+        /** Clock for event times; default the system clock. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Trials per retrain, >= 1; default 8. */
+        public Builder trials(int trials) {
+            if (trials < 1) {
+                throw new RetrainException("trials must be >= 1, was " + trials);
+            }
+            this.trials = trials;
+            return this;
+        }
+
+        /** Share of the data kept for the gate, in (0, 1); default 0.2. */
+        public Builder holdoutFraction(double fraction) {
+            this.holdoutFraction = fraction(fraction, "holdoutFraction");
+            return this;
+        }
+
+        /** Share of the rest used to pick the best trial, in (0, 1); default 0.25. */
+        public Builder validationFraction(double fraction) {
+            this.validationFraction = fraction(fraction, "validationFraction");
+            return this;
+        }
+
+        /** Seed for splits and training. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        private static double fraction(double value, String field) {
+            if (!(value > 0 && value < 1)) {
+                throw new RetrainException(field + " must be within (0, 1), was " + value);
+            }
+            return value;
+        }
+
+        /** Builds the pipeline. */
+        public RetrainPipeline build() {
+            return new RetrainPipeline(this);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Training: the {@link io.visutility.training.Trainer} port, data sets and seeded data generators. */
+package io.visutility.training;

@@ -1,0 +1,2 @@
+/** Hyper-parameters, their declared search spaces, and tuners that propose candidates. */
+package io.visutility.tuning;
