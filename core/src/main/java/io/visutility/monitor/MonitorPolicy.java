@@ -6,7 +6,9 @@ import java.util.Objects;
 /**
  * How one model is judged: the degradation rule, applied to the mean of the last {@code windowSize}
  * samples once at least {@code minSamples} have arrived; after a promotion no new incident opens for
- * {@code cooldown}; a failed retrain is retried for the same incident after {@code retryAfter}.
+ * {@code cooldown}; a failed retrain is retried for the same incident after {@code retryAfter}. An open
+ * incident closes by itself only when a full window of samples taken after the alarm clears the rule's
+ * re-arm level.
  *
  * @param rule       thresholds and hysteresis
  * @param windowSize samples in the sliding window

@@ -81,7 +81,7 @@ public final class RetrainPipeline {
         String model = job.model();
         ModelVersion champion = registry.models().contains(model)
                 ? registry.alias(model, ModelRegistry.CHAMPION).orElse(null) : null;
-        Dataset data = datasets.recent(model);
+        Dataset data = datasets.recent(model, job.createdAt());
         long splitSeed = seed ^ job.id().hashCode();
         Dataset.Split outer = data.split(holdoutFraction, splitSeed);
         Dataset.Split inner = outer.train().split(validationFraction, splitSeed + 1);

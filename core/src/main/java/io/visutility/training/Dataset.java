@@ -136,6 +136,31 @@ public final class Dataset {
         return new Dataset(featureNames, f, l);
     }
 
+    /** The rows of {@code parts} one after the other; all parts must have the same columns. */
+    public static Dataset concat(List<Dataset> parts) {
+        if (parts.isEmpty()) {
+            throw new TrainingException("concat needs at least one data set");
+        }
+        List<String> names = parts.get(0).featureNames;
+        int rows = 0;
+        for (Dataset part : parts) {
+            if (!part.featureNames.equals(names)) {
+                throw new TrainingException("cannot concatenate data sets with columns " + names + " and "
+                        + part.featureNames);
+            }
+            rows += part.rows();
+        }
+        float[] f = new float[rows * names.size()];
+        int[] l = new int[rows];
+        int at = 0;
+        for (Dataset part : parts) {
+            System.arraycopy(part.features, 0, f, at * names.size(), part.features.length);
+            System.arraycopy(part.labels, 0, l, at, part.labels.length);
+            at += part.rows();
+        }
+        return new Dataset(names, f, l);
+    }
+
     /** A training part and a validation part of one data set. */
     public record Split(Dataset train, Dataset validation) {
     }

@@ -22,6 +22,7 @@ public final class ModelState {
     private long observed;
     private String incidentId;
     private int attempt;
+    private long openedAtSample;
     private String activeJobId;
     private Instant quietUntil;
     private Instant retryAt;
@@ -49,12 +50,16 @@ public final class ModelState {
                     String id = MonitorEvent.newId();
                     incidentId = id;
                     attempt = 1;
+                    openedAtSample = observed;
                     retryAt = null;
                     out.add(drift(id, now, summary));
                 }
             }
             case DEGRADED -> {
-                if (policy.rule().isRecovered(summary)) {
+                // Judge recovery only on a window of samples that all arrived after the alarm, so the
+                // healthy samples from before the incident cannot close it.
+                boolean freshWindow = observed - openedAtSample >= policy.windowSize();
+                if (freshWindow && policy.rule().isRecovered(summary)) {
                     health = ModelHealth.HEALTHY;
                     out.add(new MonitorEvent.Recovered(MonitorEvent.newId(), model, now, incidentId,
                             summary.average(), summary.f1()));

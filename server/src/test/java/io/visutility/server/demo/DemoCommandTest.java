@@ -1,0 +1,98 @@
+package io.visutility.server.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.visutility.server.Main;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+/** The demo end to end through the command line, on real XGBoost: the first issue's acceptance checks. */
+class DemoCommandTest {
+
+    private record Run(int exit, String out, String err) {
+        JsonNode json() throws Exception {
+            String[] lines = out.strip().split("\n");
+            return new ObjectMapper().readTree(lines[lines.length - 1]);
+        }
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void seedScenarioRetrainsOnceAndPromotesABetterModelWithARealChecksum(@TempDir Path dir) throws Exception {
+        Run run = run("demo", "--scenario", "seed", "--data", dir.toString(), "--json");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode json = run.json();
+        assertThat(json.get("scenario").asText()).isEqualTo("seed");
+        assertThat(json.get("model").asText()).isEqualTo("quality_detector");
+        assertThat(json.get("driftEvents").asLong()).isEqualTo(1);
+        assertThat(json.get("retrainJobs").asLong()).isEqualTo(1);
+        assertThat(json.get("versions").asInt()).isGreaterThanOrEqualTo(2);
+        JsonNode champion = json.get("champion");
+        JsonNode previous = json.get("previousChampion");
+        assertThat(champion.get("version").asInt()).isGreaterThan(previous.get("version").asInt());
+        assertThat(champion.get("metrics").get("f1").asDouble())
+                .isGreaterThan(previous.get("metrics").get("f1").asDouble());
+        assertThat(champion.get("metrics").has("auc")).isTrue();
+
+        String sha = champion.get("sha256").asText();
+        assertThat(sha).matches("[0-9a-f]{64}");
+        Path artifact = Path.of(json.get("artifactsDir").asText()).resolve(sha);
+        byte[] bytes = Files.readAllBytes(artifact);
+        assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes))).isEqualTo(sha);
+    }
+
+    @Test
+    void stormOfDegradedSamplesMakesOneRetrainJob(@TempDir Path dir) throws Exception {
+        Run run = run("demo", "--scenario", "storm", "--data", dir.toString(), "--json", "--trials", "3");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode json = run.json();
+        assertThat(json.get("retrainJobs").asLong()).isEqualTo(1);
+        assertThat(json.get("driftEvents").asLong()).isEqualTo(1);
+        assertThat(json.get("stormSeconds").asDouble()).isLessThan(5.0);
+    }
+
+    @Test
+    void textOutputSummarisesTheRun(@TempDir Path dir) {
+        Run run = run("demo", "--data", dir.toString(), "--trials", "2");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Scenario seed", "drift alarms: 1", "retrain jobs: 1", "champion: v");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--scenario=bogus", "--trials=0", "--trials=x", "--seed=abc", "--unknown"})
+    void badArgumentsExitWithCodeTwoAndNameTheArgument(String arg) {
+        Run run = run("demo", arg);
+
+        assertThat(run.exit()).isEqualTo(2);
+        String name = arg.substring(0, arg.contains("=") ? arg.indexOf('=') : arg.length());
+        assertThat(run.err()).contains(name);
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        assertThat(run().exit()).isEqualTo(2);
+    }
+}
