@@ -66,8 +66,9 @@ public final class TrainingScheduler implements AutoCloseable {
     /**
      * Queues a job for {@code model} and starts it if a worker is free. If the model already has an
      * active job, nothing is queued and that job is returned as {@link EnqueueResult.AlreadyActive}.
+     * The listener hears {@code onQueued} before any worker can start the job.
      */
-    public EnqueueResult submit(String model, String triggerEventId) {
+    public synchronized EnqueueResult submit(String model, String triggerEventId) {
         EnqueueResult result = queue.enqueue(model, triggerEventId, maxAttempts);
         if (result instanceof EnqueueResult.Enqueued enqueued) {
             listener.onQueued(enqueued.job());
