@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Something that happened to a model, as news for observers. Every event has a unique id, the model's
@@ -45,9 +46,16 @@ public sealed interface MonitorEvent {
         return true;
     }
 
-    /** A fresh random event id. */
+    /**
+     * A fresh random event id in UUID form. Drawn from a thread-local generator rather than
+     * {@link UUID#randomUUID()}: ids need to be unique, not secret, and the secure generator's shared
+     * lock would serialise every metric sample of every thread.
+     */
     static String newId() {
-        return UUID.randomUUID().toString();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     /** A metrics sample as reported for the model. */

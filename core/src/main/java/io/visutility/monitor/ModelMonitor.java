@@ -9,7 +9,7 @@ import io.visutility.metrics.PerformanceMetrics;
 import io.visutility.monitor.internal.ModelState;
 import io.visutility.registry.Names;
 import java.time.Clock;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -50,13 +50,15 @@ public final class ModelMonitor implements Subject {
     public void observe(String model, PerformanceMetrics metrics) {
         Objects.requireNonNull(metrics, "metrics");
         ModelState state = state(model);
-        List<MonitorEvent> out = new ArrayList<>(2);
-        var now = clock.instant();
-        out.add(new MonitorEvent.Metrics(MonitorEvent.newId(), model, now, metrics));
+        Instant now = clock.instant();
+        MonitorEvent transition;
         synchronized (state) {
-            state.observe(metrics, now, out);
+            transition = state.observe(metrics, now);
         }
-        out.forEach(bus::publish);
+        bus.publish(new MonitorEvent.Metrics(MonitorEvent.newId(), model, now, metrics));
+        if (transition != null) {
+            bus.publish(transition);
+        }
     }
 
     /** Sets the policy of {@code model}; its window restarts under the new policy. */

@@ -64,7 +64,8 @@ public final class Mailbox implements Subscription {
     }
 
     private void schedule() {
-        if (scheduled.compareAndSet(false, true)) {
+        // Read first: while a drain runs, offers skip the contended compare-and-set.
+        if (!scheduled.get() && scheduled.compareAndSet(false, true)) {
             try {
                 executor.execute(this::drain);
             } catch (RejectedExecutionException e) {

@@ -8,11 +8,10 @@ import io.visutility.monitor.ModelHealth;
 import io.visutility.monitor.ModelStatus;
 import io.visutility.monitor.MonitorPolicy;
 import java.time.Instant;
-import java.util.List;
 
 /**
- * One model's window and state machine. Callers hold the object's monitor; every method returns the
- * events its transition produced, which the caller publishes after releasing the lock.
+ * One model's window and state machine. Callers hold the object's monitor; {@link #observe} returns the
+ * event its transition raised, which the caller publishes after releasing the lock.
  */
 public final class ModelState {
     private final String model;
@@ -34,12 +33,12 @@ public final class ModelState {
         this.window = new MetricsWindow(policy.windowSize());
     }
 
-    /** Adds a sample and applies the transitions it allows. */
-    public void observe(PerformanceMetrics m, Instant now, List<MonitorEvent> out) {
+    /** Adds a sample and applies the transition it allows; returns the event it raised, or null. */
+    public MonitorEvent observe(PerformanceMetrics m, Instant now) {
         window.add(m);
         observed++;
         if (window.size() < policy.minSamples()) {
-            return;
+            return null;
         }
         WindowSummary summary = window.summary();
         switch (health) {
@@ -52,7 +51,7 @@ public final class ModelState {
                     attempt = 1;
                     openedAtSample = observed;
                     retryAt = null;
-                    out.add(drift(id, now, summary));
+                    return drift(id, now, summary);
                 }
             }
             case DEGRADED -> {
@@ -61,20 +60,22 @@ public final class ModelState {
                 boolean freshWindow = observed - openedAtSample >= policy.windowSize();
                 if (freshWindow && policy.rule().isRecovered(summary)) {
                     health = ModelHealth.HEALTHY;
-                    out.add(new MonitorEvent.Recovered(MonitorEvent.newId(), model, now, incidentId,
-                            summary.average(), summary.f1()));
+                    MonitorEvent recovered = new MonitorEvent.Recovered(MonitorEvent.newId(), model, now, incidentId,
+                            summary.average(), summary.f1());
                     incidentId = null;
                     retryAt = null;
+                    return recovered;
                 } else if (retryAt != null && !now.isBefore(retryAt)) {
                     attempt++;
                     retryAt = null;
-                    out.add(drift(MonitorEvent.newId(), now, summary));
+                    return drift(MonitorEvent.newId(), now, summary);
                 }
             }
             case RETRAINING -> {
                 // The running job decides what happens next.
             }
         }
+        return null;
     }
 
     private MonitorEvent drift(String id, Instant now, WindowSummary summary) {
