@@ -97,7 +97,7 @@ class SeedFlaw1LaggingSubscriberLosesNoCriticalEventsTest {
         });
         RecordingObserver other = new RecordingObserver();
         bus.subscribe("other", other);
-        List<MonitorEvent> published = events().subList(0, 1000);
+        List<MonitorEvent> published = events().subList(0, 300);
 
         published.forEach(bus::publish);
 

@@ -24,11 +24,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Pins seed flaw 8: the registry lived in memory, a panicking writer poisoned its lock for good, and
- * nothing survived a restart. A failed call now leaves the registry usable and unchanged, versions stay
- * gapless under concurrent writers, and artifacts on disk survive a restart and are verified when read.
- * A durable (JDBC) registry is a later issue; its adapter will run the same expectations.
+ * Pins seed flaw 8: the registry lived in memory, a panicking writer poisoned its lock and nothing survived
+ * a restart; now a failed call leaves it usable and unchanged, versions stay gapless under concurrent
+ * writers, and artifacts on disk survive a restart and are verified when read.
  */
+// The durable (JDBC) registry is a later issue; until then only the artifact store is checked across a restart.
 class SeedFlaw8RegistrySurvivesFailuresTest {
     private static final int THREADS = 8;
     private static final int PER_THREAD = 1_000;

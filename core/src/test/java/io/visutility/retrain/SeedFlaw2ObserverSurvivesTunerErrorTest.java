@@ -13,7 +13,6 @@ import io.visutility.testing.LoopFixture;
 import io.visutility.testing.ThresholdTrainer;
 import io.visutility.tuning.HyperParamTuner;
 import io.visutility.tuning.RandomSearchTuner;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;

@@ -13,9 +13,9 @@ import io.visutility.training.TrainingRequest;
 import io.visutility.training.TrainingResult;
 import io.visutility.tuning.HyperParams;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Pins that the shared test trainer really learns SEA concepts, so tests built on it mean something. */
 class ThresholdTrainerTest {

@@ -3,7 +3,6 @@ package io.visutility.xgboost;
 import static io.visutility.testing.LoopFixture.MODEL;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.visutility.event.MonitorEvent;
 import io.visutility.metrics.ClassificationMetrics;
 import io.visutility.registry.ModelVersion;
 import io.visutility.testing.LoopFixture;
