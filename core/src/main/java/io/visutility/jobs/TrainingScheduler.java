@@ -201,7 +201,14 @@ public final class TrainingScheduler implements AutoCloseable {
         }
         long delay = Math.max(0, Duration.between(clock.instant(), at).toMillis());
         wakeAt = at;
-        wake = timer.schedule(this::pump, delay, TimeUnit.MILLISECONDS);
+        wake = timer.schedule(this::wakeUp, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void wakeUp() {
+        // This wake-up is no longer pending: a failure during the pump below must plan the next one.
+        wake = null;
+        wakeAt = null;
+        pump();
     }
 
     /** Stops starting jobs and interrupts running attempts; their jobs go back to the queue's rules. */

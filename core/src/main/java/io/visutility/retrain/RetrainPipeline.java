@@ -5,6 +5,7 @@ import io.visutility.bus.EventBus;
 import io.visutility.event.MonitorEvent;
 import io.visutility.jobs.Job;
 import io.visutility.metrics.ClassificationMetrics;
+import io.visutility.registry.AliasChange;
 import io.visutility.registry.ArtifactStore;
 import io.visutility.registry.Lineage;
 import io.visutility.registry.ModelRegistry;
@@ -91,10 +92,20 @@ public final class RetrainPipeline {
                 .filter(v -> job.id().equals(v.lineage().jobId())).findFirst();
         Study.Result best = null;
         ModelVersion candidate;
+        boolean alreadyPromoted = false;
         if (resumed.isPresent()) {
             candidate = resumed.get();
             LOG.info("job {} already registered {} v{}; resuming at the promotion gate", job.id(), model,
                     candidate.version());
+            if (champion != null && champion.version() == candidate.version()) {
+                // An earlier attempt moved the alias and failed before it finished: the promotion stands,
+                // and the version to report as replaced is the one that alias change replaced.
+                alreadyPromoted = true;
+                int promotedVersion = candidate.version();
+                champion = registry.aliasHistory(model, ModelRegistry.CHAMPION).stream()
+                        .filter(change -> change.to() == promotedVersion).reduce((first, last) -> last)
+                        .map(AliasChange::from).map(v -> registry.get(model, v)).orElse(null);
+            }
         } else {
             HyperParams base = champion != null ? champion.params() : trainer.searchSpace().defaults();
             best = new Study(trainer, tuner, bus, clock, gate.metric()).run(job, base, inner, trials, seed);
@@ -103,11 +114,17 @@ public final class RetrainPipeline {
 
         ClassificationMetrics candidateHoldout = score(candidate, holdout);
         ClassificationMetrics championHoldout = champion == null ? null : score(champion, holdout);
-        PromotionDecision decision = gate.decide(candidateHoldout, championHoldout);
+        PromotionDecision decision = alreadyPromoted
+                ? new PromotionDecision(true, gate.metric(), candidateHoldout.get(gate.metric()),
+                        championHoldout == null ? Double.NaN : championHoldout.get(gate.metric()),
+                        "promoted by an earlier attempt of job " + job.id())
+                : gate.decide(candidateHoldout, championHoldout);
         Map<String, Double> championMap = championHoldout == null ? Map.of() : championHoldout.asMap();
         if (decision.promote()) {
-            registry.setAlias(model, ModelRegistry.CHAMPION, candidate.version(),
-                    champion == null ? null : champion.version(), "job " + job.id() + ": " + decision.reason());
+            if (!alreadyPromoted) {
+                registry.setAlias(model, ModelRegistry.CHAMPION, candidate.version(),
+                        champion == null ? null : champion.version(), "job " + job.id() + ": " + decision.reason());
+            }
             bus.publish(new MonitorEvent.ModelPromoted(MonitorEvent.newId(), model, clock.instant(),
                     candidate.version(), champion == null ? null : champion.version(), decision.reason(),
                     candidateHoldout.asMap(), championMap));
