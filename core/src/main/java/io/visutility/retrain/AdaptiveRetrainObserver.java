@@ -101,7 +101,7 @@ public final class AdaptiveRetrainObserver implements Observer, JobListener, Aut
     @Override
     public void onFailed(Job job, Throwable error, boolean willRetry) {
         monitor.bus().publish(new MonitorEvent.RetrainFailed(MonitorEvent.newId(), job.model(), clock.instant(),
-                job.id(), String.valueOf(error.getMessage()), willRetry));
+                job.id(), error.getMessage() == null ? error.getClass().getName() : error.getMessage(), willRetry));
         if (!willRetry) {
             monitor.retrainFinished(job.model(), job.id(), false);
         }

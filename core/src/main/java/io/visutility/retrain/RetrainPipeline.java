@@ -83,7 +83,8 @@ public final class RetrainPipeline {
         ModelVersion champion = registry.models().contains(model)
                 ? registry.alias(model, ModelRegistry.CHAMPION).orElse(null) : null;
         Dataset data = datasets.recent(model, job.createdAt());
-        long splitSeed = seed ^ job.id().hashCode();
+        // Seeded by model, not by the random job id, so the lineage's seed reproduces the split.
+        long splitSeed = seed ^ model.hashCode();
         Dataset.Split outer = data.split(holdoutFraction, splitSeed);
         Dataset.Split inner = outer.train().split(validationFraction, splitSeed + 1);
         Dataset holdout = outer.validation();
