@@ -198,9 +198,24 @@ public final class TrainingScheduler implements AutoCloseable {
         if (wake != null) {
             wake.cancel(false);
         }
-        long delay = Math.max(0, Duration.between(clock.instant(), at).toMillis());
         wakeAt = at;
-        wake = timer.schedule(this::pump, delay, TimeUnit.MILLISECONDS);
+        wake = timer.schedule(this::wakeUp, millisUntil(at), TimeUnit.MILLISECONDS);
+    }
+
+    /** A planned wake-up fired: it no longer counts as pending, so the pump may plan the next one. */
+    private synchronized void wakeUp() {
+        wake = null;
+        pump();
+    }
+
+    /** Milliseconds from now until {@code at}, rounded up so that a wake-up never comes before it. */
+    private long millisUntil(Instant at) {
+        Duration wait = Duration.between(clock.instant(), at);
+        if (wait.isNegative()) {
+            return 0;
+        }
+        long millis = wait.toMillis();
+        return wait.minusMillis(millis).isZero() ? millis : millis + 1;
     }
 
     /** Stops starting jobs and interrupts running attempts; their jobs go back to the queue's rules. */
