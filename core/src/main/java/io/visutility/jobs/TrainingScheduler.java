@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -225,7 +226,8 @@ public final class TrainingScheduler implements AutoCloseable {
         if (wake != null) {
             wake.cancel(false);
         }
-        running.values().forEach(t -> t.cancel(true));
+        // Cancelling runs the task's completion here, which removes it from the map: iterate a copy.
+        List.copyOf(running.values()).forEach(t -> t.cancel(true));
     }
 
     /** Configures a {@link TrainingScheduler}. */
