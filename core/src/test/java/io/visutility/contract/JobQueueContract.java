@@ -325,14 +325,20 @@ public abstract class JobQueueContract {
     }
 
     @Test
-    void concurrentEnqueuesForOneModelMakeOneJob() {
-        List<List<EnqueueResult>> results = Concurrently.run(4, thread -> IntStream.range(0, 50)
-                .mapToObj(i -> queue.enqueue("busy", "t" + thread + "/" + i, 3)).toList());
+    void concurrentEnqueuesForAModelMakeOneJob() {
+        // Every thread asks for the same 200 models in the same order, so each model is a fresh race.
+        List<String> models = IntStream.range(0, 200).mapToObj(i -> "model-" + i).toList();
+        List<List<EnqueueResult>> results = Concurrently.run(4, thread -> models.stream()
+                .map(model -> queue.enqueue(model, "t" + thread, 3)).toList());
 
-        List<EnqueueResult> all = results.stream().flatMap(List::stream).toList();
-        assertThat(all).filteredOn(r -> r instanceof EnqueueResult.Enqueued).hasSize(1);
-        assertThat(all).extracting(r -> r.job().id()).containsOnly(queue.active("busy").orElseThrow().id());
-        assertThat(queue.list("busy")).hasSize(1);
+        for (int m = 0; m < models.size(); m++) {
+            int index = m;
+            List<EnqueueResult> forModel = results.stream().map(list -> list.get(index)).toList();
+            assertThat(forModel).as(models.get(m)).filteredOn(r -> r instanceof EnqueueResult.Enqueued).hasSize(1);
+            assertThat(forModel).extracting(r -> r.job().id()).as(models.get(m))
+                    .containsOnly(queue.active(models.get(m)).orElseThrow().id());
+            assertThat(queue.list(models.get(m))).hasSize(1);
+        }
     }
 
     @Test

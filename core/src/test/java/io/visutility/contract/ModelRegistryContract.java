@@ -305,16 +305,27 @@ public abstract class ModelRegistryContract {
 
     @Test
     void concurrentRegistrationsGetGaplessDistinctNumbers() {
-        List<List<Integer>> perThread = Concurrently.run(4, thread -> IntStream.range(0, 250)
-                .mapToObj(i -> registry.register(newVersion("busy", sha(thread + "/" + i), null)).version())
+        // Each thread registers 250 versions of each of 8 models, interleaved, so threads overlap for longer.
+        // The requests are built beforehand so that the threads spend their time inside register.
+        List<String> models = IntStream.range(0, 8).mapToObj(m -> "busy-" + m).toList();
+        List<List<NewModelVersion>> requests = IntStream.range(0, 4).mapToObj(thread -> IntStream.range(0, 250)
+                .boxed()
+                .flatMap(i -> models.stream().map(model -> newVersion(model, sha(model + thread + "/" + i), null)))
+                .toList()).toList();
+        List<List<ModelVersion>> perThread = Concurrently.run(4, thread -> requests.get(thread).stream()
+                .map(registry::register)
                 .toList());
 
-        Set<Integer> all = new HashSet<>();
-        perThread.forEach(all::addAll);
-        assertThat(all).hasSize(1000).containsAll(IntStream.rangeClosed(1, 1000).boxed().toList());
-        perThread.forEach(numbers -> assertThat(numbers).isSorted());
-        assertThat(registry.versions("busy")).extracting(ModelVersion::version)
-                .containsExactlyElementsOf(IntStream.rangeClosed(1, 1000).boxed().toList());
+        List<Integer> expected = IntStream.rangeClosed(1, 1000).boxed().toList();
+        for (String model : models) {
+            List<Integer> numbers = perThread.stream().flatMap(List::stream).filter(v -> v.name().equals(model))
+                    .map(ModelVersion::version).sorted().toList();
+            assertThat(numbers).as(model).containsExactlyElementsOf(expected);
+            perThread.forEach(list -> assertThat(list.stream().filter(v -> v.name().equals(model))
+                    .map(ModelVersion::version).toList()).as("one thread's numbers for %s", model).isSorted());
+            assertThat(registry.versions(model)).extracting(ModelVersion::version).containsExactlyElementsOf(expected);
+        }
+        assertThat(registry.models()).containsExactlyElementsOf(models);
     }
 
     @Test
