@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -199,16 +200,25 @@ public final class TrainingScheduler implements AutoCloseable {
         if (wake != null) {
             wake.cancel(false);
         }
-        long delay = Math.max(0, Duration.between(clock.instant(), at).toMillis());
         wakeAt = at;
-        wake = timer.schedule(this::wakeUp, delay, TimeUnit.MILLISECONDS);
+        wake = timer.schedule(this::wakeUp, millisUntil(at), TimeUnit.MILLISECONDS);
     }
 
+    /** A planned wake-up fired: it no longer counts as pending, so the pump may plan the next one. */
     private synchronized void wakeUp() {
-        // This wake-up is no longer pending: a failure during the pump below must plan the next one.
         wake = null;
         wakeAt = null;
         pump();
+    }
+
+    /** Milliseconds from now until {@code at}, rounded up so that a wake-up never comes before it. */
+    private long millisUntil(Instant at) {
+        Duration wait = Duration.between(clock.instant(), at);
+        if (wait.isNegative()) {
+            return 0;
+        }
+        long millis = wait.toMillis();
+        return wait.minusMillis(millis).isZero() ? millis : millis + 1;
     }
 
     /** Stops starting jobs and interrupts running attempts; their jobs go back to the queue's rules. */
@@ -218,7 +228,8 @@ public final class TrainingScheduler implements AutoCloseable {
         if (wake != null) {
             wake.cancel(false);
         }
-        running.values().forEach(t -> t.cancel(true));
+        // Cancelling runs the task's completion here, which removes it from the map: iterate a copy.
+        List.copyOf(running.values()).forEach(t -> t.cancel(true));
     }
 
     /** Configures a {@link TrainingScheduler}. */

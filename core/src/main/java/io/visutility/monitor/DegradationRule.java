@@ -1,6 +1,7 @@
 package io.visutility.monitor;
 
 import io.visutility.metrics.WindowSummary;
+import java.util.Locale;
 
 /**
  * When a window of metrics counts as degraded, and when it has recovered. The original design compared
@@ -40,10 +41,12 @@ public record DegradationRule(double minAvg, double minF1, double rearmMargin) {
     public String explain(WindowSummary window) {
         StringBuilder sb = new StringBuilder();
         if (window.average() < minAvg) {
-            sb.append(String.format("mean of precision and recall %.4f < minAvg %.4f", window.average(), minAvg));
+            sb.append(String.format(Locale.ROOT, "mean of precision and recall %.4f < minAvg %.4f", window.average(),
+                    minAvg));
         }
         if (window.f1() < minF1) {
-            sb.append(sb.length() > 0 ? "; " : "").append(String.format("mean F1 %.4f < minF1 %.4f", window.f1(), minF1));
+            sb.append(sb.length() > 0 ? "; " : "")
+                    .append(String.format(Locale.ROOT, "mean F1 %.4f < minF1 %.4f", window.f1(), minF1));
         }
         return sb.append(" over ").append(window.samples()).append(" samples").toString();
     }

@@ -1,0 +1,165 @@
+package io.visutility.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.visutility.registry.ArtifactCorruptedException;
+import io.visutility.registry.ArtifactRef;
+import io.visutility.registry.ArtifactStore;
+import io.visutility.registry.InvalidArgumentException;
+import io.visutility.registry.ModelNotFoundException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The behaviour every {@link ArtifactStore} adapter must show: content addressed by the real SHA-256,
+ * idempotent puts, verified reads; each adapter's test subclasses this.
+ */
+public abstract class ArtifactStoreContract {
+    private static final String UNKNOWN = "0".repeat(64);
+
+    protected ArtifactStore store;
+
+    /** A new, empty store. */
+    protected abstract ArtifactStore newStore();
+
+    /**
+     * Changes the stored bytes of {@code sha256} behind the store's back, as a disk error or a careless
+     * operator would; called only when {@link #canCorrupt()} is true.
+     */
+    protected abstract void corrupt(ArtifactStore store, String sha256) throws Exception;
+
+    /** Whether {@link #corrupt} can work for this adapter; when false the corruption tests are skipped. */
+    protected boolean canCorrupt() {
+        return true;
+    }
+
+    @BeforeEach
+    void createStore() {
+        store = newStore();
+    }
+
+    @Test
+    void putReturnsTheRealSha256AndSize() {
+        byte[] bytes = randomBytes(1, 10_000);
+
+        ArtifactRef ref = store.put(bytes);
+
+        assertThat(ref.sha256()).isEqualTo(sha256(bytes));
+        assertThat(ref.size()).isEqualTo(10_000);
+        assertThat(store.contains(ref.sha256())).isTrue();
+        assertThat(store.get(ref.sha256())).isEqualTo(bytes);
+    }
+
+    @Test
+    void anEmptyArtifactIsStoredUnderTheHashOfNothing() {
+        ArtifactRef ref = store.put(new byte[0]);
+
+        assertThat(ref).isEqualTo(new ArtifactRef(
+                "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", 0));
+        assertThat(store.get(ref.sha256())).isEmpty();
+    }
+
+    @Test
+    void puttingTheSameBytesAgainGivesTheSameReference() {
+        byte[] bytes = randomBytes(2, 4096);
+
+        ArtifactRef first = store.put(bytes);
+        ArtifactRef second = store.put(bytes.clone());
+
+        assertThat(second).isEqualTo(first);
+        assertThat(store.get(first.sha256())).isEqualTo(bytes);
+    }
+
+    @Test
+    void differentContentsAreStoredSideBySide() {
+        List<byte[]> contents = List.of(randomBytes(3, 100), randomBytes(4, 100), randomBytes(5, 1));
+
+        List<ArtifactRef> refs = contents.stream().map(store::put).toList();
+
+        assertThat(refs).extracting(ArtifactRef::sha256).doesNotHaveDuplicates();
+        for (int i = 0; i < contents.size(); i++) {
+            assertThat(store.get(refs.get(i).sha256())).isEqualTo(contents.get(i));
+        }
+    }
+
+    @Test
+    void theStoreKeepsTheBytesAsTheyWereWhenPut() {
+        byte[] bytes = randomBytes(6, 256);
+        byte[] original = bytes.clone();
+        ArtifactRef ref = store.put(bytes);
+
+        bytes[0] ^= 0x55;
+        byte[] read = store.get(ref.sha256());
+        read[1] ^= 0x55;
+
+        assertThat(store.get(ref.sha256())).isEqualTo(original);
+    }
+
+    @Test
+    void anUnknownChecksumIsNotFound() {
+        store.put(randomBytes(7, 10));
+
+        assertThat(store.contains(UNKNOWN)).isFalse();
+        assertThatExceptionOfType(ModelNotFoundException.class).isThrownBy(() -> store.get(UNKNOWN))
+                .withMessageContaining(UNKNOWN);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "../etc/passwd", "abc",
+            "E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855",
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b85"})
+    void malformedChecksumsAreRejectedNamingTheField(String sha256) {
+        assertThatExceptionOfType(InvalidArgumentException.class).isThrownBy(() -> store.get(sha256))
+                .satisfies(e -> assertThat(e.field()).isEqualTo("sha256"));
+        assertThatExceptionOfType(InvalidArgumentException.class).isThrownBy(() -> store.contains(sha256))
+                .satisfies(e -> assertThat(e.field()).isEqualTo("sha256"));
+    }
+
+    @Test
+    void aCorruptedArtifactIsDetectedOnReadNamingItsChecksum() throws Exception {
+        assumeTrue(canCorrupt(), "this adapter cannot corrupt its own artifacts");
+        ArtifactRef damaged = store.put(randomBytes(8, 2048));
+        ArtifactRef intact = store.put(randomBytes(9, 2048));
+
+        corrupt(store, damaged.sha256());
+
+        assertThatExceptionOfType(ArtifactCorruptedException.class).isThrownBy(() -> store.get(damaged.sha256()))
+                .withMessageContaining(damaged.sha256());
+        assertThat(store.get(intact.sha256())).isEqualTo(randomBytes(9, 2048));
+    }
+
+    @Test
+    void concurrentPutsOfTheSameBytesAllSucceed() {
+        byte[] bytes = randomBytes(10, 64 * 1024);
+
+        List<ArtifactRef> refs = Concurrently.run(4, thread -> store.put(bytes));
+
+        assertThat(refs).containsOnly(new ArtifactRef(sha256(bytes), bytes.length));
+        assertThat(store.get(sha256(bytes))).isEqualTo(bytes);
+    }
+
+    /** {@code size} bytes drawn from a generator seeded with {@code seed}. */
+    protected static byte[] randomBytes(long seed, int size) {
+        byte[] bytes = new byte[size];
+        new Random(seed).nextBytes(bytes);
+        return bytes;
+    }
+
+    /** The lower-case hex SHA-256 of {@code bytes}, computed independently of the store. */
+    protected static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
