@@ -1,6 +1,7 @@
 package io.visutility.retrain;
 
 import io.visutility.metrics.ClassificationMetrics;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -39,11 +40,11 @@ public record PromotionGate(String metric, double minImprovement) {
         double gain = c - h;
         if (gain > 0 && gain >= minImprovement) {
             return new PromotionDecision(true, metric, c, h,
-                    String.format("%s %.4f beats champion's %.4f by %.4f (needed > 0 and >= %.4f)",
+                    String.format(Locale.ROOT, "%s %.4f beats champion's %.4f by %.4f (needed > 0 and >= %.4f)",
                             metric, c, h, gain, minImprovement));
         }
         return new PromotionDecision(false, metric, c, h,
-                String.format("%s %.4f does not beat champion's %.4f by more than 0 and at least %.4f (gain %.4f)",
+                String.format(Locale.ROOT, "%s %.4f does not beat champion's %.4f by more than 0 and at least %.4f (gain %.4f)",
                         metric, c, h, minImprovement, gain));
     }
 }

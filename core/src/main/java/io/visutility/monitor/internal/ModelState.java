@@ -50,7 +50,8 @@ public final class ModelState {
                     incidentId = id;
                     attempt = 1;
                     openedAtSample = observed;
-                    retryAt = null;
+                    // Level-triggered: if no retrain starts (the alarm was lost), alarm again later.
+                    retryAt = now.plus(policy.retryAfter());
                     return drift(id, now, summary);
                 }
             }
@@ -67,7 +68,7 @@ public final class ModelState {
                     return recovered;
                 } else if (retryAt != null && !now.isBefore(retryAt)) {
                     attempt++;
-                    retryAt = null;
+                    retryAt = now.plus(policy.retryAfter());
                     return drift(MonitorEvent.newId(), now, summary);
                 }
             }

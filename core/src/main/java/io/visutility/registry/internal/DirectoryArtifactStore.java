@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -44,7 +43,7 @@ public final class DirectoryArtifactStore implements ArtifactStore {
     public ArtifactRef put(byte[] bytes) {
         String sha = Sha256.hex(bytes);
         Path target = directory.resolve(sha);
-        if (Files.exists(target)) {
+        if (intact(target, sha)) {
             return new ArtifactRef(sha, bytes.length);
         }
         Path temp = null;
@@ -73,11 +72,19 @@ public final class DirectoryArtifactStore implements ArtifactStore {
         }
     }
 
+    /** Whether {@code target} exists and still hashes to {@code sha}; a damaged file is rewritten by put. */
+    private static boolean intact(Path target, String sha) {
+        try {
+            return Files.exists(target) && Sha256.hex(Files.readAllBytes(target)).equals(sha);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static void moveIntoPlace(Path temp, Path target) throws IOException {
         try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException raced) {
-            Files.deleteIfExists(temp);
+            // Replacing is safe: whatever holds this name must have these very bytes.
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             throw new IOException("the file system does not support atomic renames", e);
         }

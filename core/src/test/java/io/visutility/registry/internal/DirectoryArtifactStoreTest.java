@@ -47,6 +47,18 @@ class DirectoryArtifactStoreTest extends ArtifactStoreContract {
     }
 
     @Test
+    void puttingTheSameBytesAgainRepairsACorruptedFile() throws IOException {
+        byte[] bytes = randomBytes(30, 777);
+        ArtifactRef ref = store.put(bytes);
+        corrupt(store, ref.sha256());
+        assertThatExceptionOfType(RegistryException.class).isThrownBy(() -> store.get(ref.sha256()));
+
+        store.put(bytes);
+
+        assertThat(store.get(ref.sha256())).isEqualTo(bytes);
+    }
+
+    @Test
     void noTemporaryFileIsLeftBehind() throws IOException {
         for (int i = 0; i < 20; i++) {
             store.put(randomBytes(100 + i, 512));
