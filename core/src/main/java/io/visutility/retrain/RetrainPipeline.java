@@ -19,6 +19,7 @@ import io.visutility.tuning.HyperParamTuner;
 import io.visutility.tuning.HyperParams;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -102,10 +103,7 @@ public final class RetrainPipeline {
                 // An earlier attempt moved the alias and failed before it finished: the promotion stands,
                 // and the version to report as replaced is the one that alias change replaced.
                 alreadyPromoted = true;
-                int promotedVersion = candidate.version();
-                champion = registry.aliasHistory(model, ModelRegistry.CHAMPION).stream()
-                        .filter(change -> change.to() == promotedVersion).reduce((first, last) -> last)
-                        .map(AliasChange::from).map(v -> registry.get(model, v)).orElse(null);
+                champion = replacedBy(model, candidate.version());
             }
         } else {
             HyperParams base = champion != null ? champion.params() : trainer.searchSpace().defaults();
@@ -135,7 +133,14 @@ public final class RetrainPipeline {
                     candidateHoldout.asMap(), championMap));
         }
         return new RetrainOutcome(candidate, champion, decision, candidateHoldout, championHoldout,
-                best == null ? java.util.List.of() : best.trials());
+                best == null ? List.of() : best.trials());
+    }
+
+    /** The version that {@code version} replaced as champion, or null if it was the first champion. */
+    private ModelVersion replacedBy(String model, int version) {
+        return registry.aliasHistory(model, ModelRegistry.CHAMPION).stream()
+                .filter(change -> change.to() == version).reduce((first, last) -> last)
+                .map(AliasChange::from).map(v -> registry.get(model, v)).orElse(null);
     }
 
     private ModelVersion register(Job job, ModelVersion champion, Study.Result best, Dataset data,
