@@ -72,7 +72,7 @@ public final class TrainingScheduler implements AutoCloseable {
     public synchronized EnqueueResult submit(String model, String triggerEventId) {
         EnqueueResult result = queue.enqueue(model, triggerEventId, maxAttempts);
         if (result instanceof EnqueueResult.Enqueued enqueued) {
-            listener.onQueued(enqueued.job());
+            tell("onQueued", enqueued.job(), () -> listener.onQueued(enqueued.job()));
             pump();
         }
         return result;
@@ -87,7 +87,7 @@ public final class TrainingScheduler implements AutoCloseable {
             return queue.find(jobId).orElseThrow();
         }
         Job job = queue.cancel(jobId);
-        listener.onCancelled(job);
+        tell("onCancelled", job, () -> listener.onCancelled(job));
         return job;
     }
 
@@ -129,7 +129,7 @@ public final class TrainingScheduler implements AutoCloseable {
         running.put(job.id(), task);
         ScheduledFuture<?> deadline = timer.schedule(() -> timeOut(job.id()), timeout.toMillis(), TimeUnit.MILLISECONDS);
         deadlines.put(job.id(), deadline);
-        listener.onStarted(job);
+        tell("onStarted", job, () -> listener.onStarted(job));
         workers.execute(task);
     }
 
@@ -151,9 +151,11 @@ public final class TrainingScheduler implements AutoCloseable {
         boolean wasCancelled = cancelled.remove(started.id());
         Throwable error = outcome(task);
         if (wasCancelled) {
-            listener.onCancelled(queue.cancel(started.id()));
+            Job cancelledJob = queue.cancel(started.id());
+            tell("onCancelled", cancelledJob, () -> listener.onCancelled(cancelledJob));
         } else if (error == null && !wasTimedOut) {
-            listener.onSucceeded(queue.succeed(started.id()));
+            Job succeeded = queue.succeed(started.id());
+            tell("onSucceeded", succeeded, () -> listener.onSucceeded(succeeded));
         } else {
             if (wasTimedOut) {
                 error = new SchedulerException("job " + started.id() + " timed out after " + timeout);
@@ -171,7 +173,16 @@ public final class TrainingScheduler implements AutoCloseable {
         LOG.warn("job {} for model {} failed on attempt {}/{}{}: {}", started.id(), started.model(),
                 started.attempts(), started.maxAttempts(), retry ? ", retrying at " + retryAt : "", message);
         Job failed = queue.fail(started.id(), message, retryAt);
-        listener.onFailed(failed, error, retry);
+        tell("onFailed", failed, () -> listener.onFailed(failed, error, retry));
+    }
+
+    /** Calls the listener; a listener that throws is logged and never stops the job's own bookkeeping. */
+    private static void tell(String what, Job job, Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.warn("job listener threw in {} for job {} of model {}; the job goes on", what, job.id(), job.model(), e);
+        }
     }
 
     private static Throwable outcome(FutureTask<Void> task) {

@@ -70,6 +70,30 @@ class TrainingSchedulerRetryTest {
     }
 
     @Test
+    void aThrowingListenerNeitherStopsTheJobNorHoldsTheModelsSlot() {
+        JobListener throwing = new JobListener() {
+            @Override
+            public void onStarted(Job job) {
+                throw new IllegalStateException("listener bug");
+            }
+
+            @Override
+            public void onSucceeded(Job job) {
+                throw new IllegalStateException("listener bug");
+            }
+        };
+        TrainingScheduler scheduler = TrainingScheduler.builder().queue(queue).handler(failingFirst(0))
+                .listener(throwing).workers(Runnable::run).timer(timer).clock(clock).build();
+
+        Job first = scheduler.submit("churn", null).job();
+
+        assertThat(runs).hasSize(1);
+        assertThat(queue.find(first.id())).map(Job::state).contains(JobState.SUCCEEDED);
+        assertThat(scheduler.submit("churn", null)).as("the slot was freed").isInstanceOf(EnqueueResult.Enqueued.class);
+        assertThat(runs).hasSize(2);
+    }
+
+    @Test
     void aFailedAttemptIsRetriedOnlyAfterTheBackOff() {
         TrainingScheduler scheduler = scheduler(failingFirst(1), 3);
 
