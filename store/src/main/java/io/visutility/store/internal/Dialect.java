@@ -1,0 +1,68 @@
+package io.visutility.store.internal;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/** What differs between the supported databases: migrations, row locks, JSON and time columns. */
+public enum Dialect {
+    /** SQLite: one writer at a time (transactions begin IMMEDIATE), times in epoch milliseconds. */
+    SQLITE("db/migration/sqlite", "", "?") {
+        @Override
+        void setTime(PreparedStatement ps, int index, Instant time) throws SQLException {
+            ps.setLong(index, time.toEpochMilli());
+        }
+
+        @Override
+        Instant getTime(ResultSet rs, String column) throws SQLException {
+            return Instant.ofEpochMilli(rs.getLong(column));
+        }
+    },
+    /** PostgreSQL: row locks on the model, JSONB and TIMESTAMPTZ columns. */
+    POSTGRESQL("db/migration/postgresql", " FOR UPDATE", "CAST(? AS JSONB)") {
+        @Override
+        void setTime(PreparedStatement ps, int index, Instant time) throws SQLException {
+            ps.setObject(index, OffsetDateTime.ofInstant(time, ZoneOffset.UTC));
+        }
+
+        @Override
+        Instant getTime(ResultSet rs, String column) throws SQLException {
+            return rs.getObject(column, OffsetDateTime.class).toInstant();
+        }
+    };
+
+    private final String migrations;
+    private final String forUpdate;
+    private final String json;
+
+    Dialect(String migrations, String forUpdate, String json) {
+        this.migrations = migrations;
+        this.forUpdate = forUpdate;
+        this.json = json;
+    }
+
+    /** The dialect of {@code jdbcUrl}. */
+    public static Dialect of(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:sqlite:") ? SQLITE : POSTGRESQL;
+    }
+
+    /** The classpath folder of this dialect's Flyway migrations. */
+    public String migrations() {
+        return migrations;
+    }
+
+    String forUpdate() {
+        return forUpdate;
+    }
+
+    String json() {
+        return json;
+    }
+
+    abstract void setTime(PreparedStatement ps, int index, Instant time) throws SQLException;
+
+    abstract Instant getTime(ResultSet rs, String column) throws SQLException;
+}

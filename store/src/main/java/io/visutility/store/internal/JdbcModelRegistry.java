@@ -1,0 +1,207 @@
+package io.visutility.store.internal;
+
+import io.visutility.registry.AliasChange;
+import io.visutility.registry.AliasConflictException;
+import io.visutility.registry.InvalidArgumentException;
+import io.visutility.registry.ModelNotFoundException;
+import io.visutility.registry.ModelRegistry;
+import io.visutility.registry.ModelVersion;
+import io.visutility.registry.Names;
+import io.visutility.registry.NewModelVersion;
+import io.visutility.registry.RegistryException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The registry in a SQL database. A version number comes from its model's counter row, locked and
+ * bumped in the transaction that inserts the version, so numbers are gapless across processes too.
+ */
+public final class JdbcModelRegistry implements ModelRegistry {
+    private static final int ATTEMPTS = 3;
+
+    private final Database db;
+    private final Clock clock;
+    private final VersionRows rows;
+    private final AliasRows aliases;
+
+    /** Creates a registry over the migrated {@code db}, stamping times with {@code clock}. */
+    public JdbcModelRegistry(Database db, Clock clock) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.rows = new VersionRows(db.dialect());
+        this.aliases = new AliasRows(db.dialect());
+    }
+
+    @Override
+    public ModelVersion register(NewModelVersion v) {
+        Objects.requireNonNull(v, "version");
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return db.write("register a version of model " + v.name(), c -> registerIn(c, v));
+            } catch (RegistryException e) {
+                // Two new models racing for one idempotency key: the loser retries and finds the winner's row.
+                if (attempt == ATTEMPTS || !(e.getCause() instanceof SQLException sql)
+                        || !Database.isUniqueViolation(sql)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private ModelVersion registerIn(Connection c, NewModelVersion v) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO models (name, last_version) VALUES (?, 0) ON CONFLICT DO NOTHING")) {
+            ps.setString(1, v.name());
+            ps.executeUpdate();
+        }
+        int last = lockModel(c, v.name()).orElseThrow();
+        if (v.idempotencyKey() != null) {
+            List<ModelVersion> earlier = rows.select(c, "idempotency_key = ?", v.idempotencyKey());
+            if (!earlier.isEmpty()) {
+                ModelVersion first = earlier.get(0);
+                if (!first.name().equals(v.name())) {
+                    throw new InvalidArgumentException("idempotencyKey", "idempotencyKey " + v.idempotencyKey()
+                            + " was already used for model " + first.name() + ", not " + v.name());
+                }
+                return first;
+            }
+        }
+        int next = last + 1;
+        try (PreparedStatement ps = c.prepareStatement("UPDATE models SET last_version = ? WHERE name = ?")) {
+            ps.setInt(1, next);
+            ps.setString(2, v.name());
+            ps.executeUpdate();
+        }
+        Instant now = clock.instant();
+        rows.insert(c, v, next, now);
+        return new ModelVersion(v.name(), next, v.sha256(), v.params(), v.metrics(), now, v.lineage());
+    }
+
+    /** The model's last version number, its row locked until the transaction ends; empty if unknown. */
+    private Optional<Integer> lockModel(Connection c, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT last_version FROM models WHERE name = ?" + db.dialect().forUpdate())) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getInt(1)) : Optional.empty();
+            }
+        }
+    }
+
+    @Override
+    public ModelVersion get(String name, int version) {
+        Names.version(version);
+        Names.model(name);
+        return db.read("read version " + version + " of model " + name, c -> {
+            List<ModelVersion> found = rows.select(c, "name = ? AND version = ?", name, version);
+            if (!found.isEmpty()) {
+                return found.get(0);
+            }
+            int last = existing(c, name);
+            throw new ModelNotFoundException("model " + name + " has no version " + version
+                    + "; its latest is " + last);
+        });
+    }
+
+    @Override
+    public ModelVersion latest(String name) {
+        Names.model(name);
+        return db.read("read the latest version of model " + name, c -> {
+            int last = existing(c, name);
+            return rows.select(c, "name = ? AND version = ?", name, last).get(0);
+        });
+    }
+
+    @Override
+    public Optional<ModelVersion> alias(String name, String alias) {
+        Names.alias(alias);
+        Names.model(name);
+        return db.read("read alias " + alias + " of model " + name, c -> {
+            existing(c, name);
+            Optional<Integer> version = aliases.current(c, name, alias);
+            return version.isEmpty() ? Optional.<ModelVersion>empty()
+                    : Optional.of(rows.select(c, "name = ? AND version = ?", name, version.get()).get(0));
+        });
+    }
+
+    @Override
+    public AliasChange setAlias(String name, String alias, int version, Integer expectedCurrent, String reason) {
+        Names.alias(alias);
+        Names.version(version);
+        Names.model(name);
+        return db.write("set alias " + alias + " of model " + name, c -> {
+            int last = lockModel(c, name).orElseThrow(() -> notRegistered(name));
+            if (version > last) {
+                throw new ModelNotFoundException("model " + name + " has no version " + version
+                        + "; its latest is " + last);
+            }
+            Integer current = aliases.current(c, name, alias).orElse(null);
+            if (!Objects.equals(current, expectedCurrent)) {
+                throw new AliasConflictException("alias " + alias + " of model " + name + " points to "
+                        + (current == null ? "nothing" : "version " + current) + ", not the expected "
+                        + (expectedCurrent == null ? "nothing" : "version " + expectedCurrent)
+                        + "; nothing changed", current);
+            }
+            AliasChange change = new AliasChange(name, alias, current, version, clock.instant(), reason);
+            aliases.move(c, change);
+            return change;
+        });
+    }
+
+    @Override
+    public List<AliasChange> aliasHistory(String name, String alias) {
+        Names.alias(alias);
+        Names.model(name);
+        return db.read("read the history of alias " + alias + " of model " + name, c -> {
+            existing(c, name);
+            return aliases.history(c, name, alias);
+        });
+    }
+
+    @Override
+    public List<ModelVersion> versions(String name) {
+        Names.model(name);
+        return db.read("list versions of model " + name,
+                c -> rows.select(c, "name = ? ORDER BY version", name));
+    }
+
+    @Override
+    public List<String> models() {
+        return db.read("list models", c -> {
+            List<String> names = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT name FROM models");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+            // Sorted here, not by the database's collation, to match String order on every backend.
+            names.sort(null);
+            return List.copyOf(names);
+        });
+    }
+
+    private int existing(Connection c, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT last_version FROM models WHERE name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return rs.getInt(1);
+                }
+            }
+        }
+        throw notRegistered(name);
+    }
+
+    private static ModelNotFoundException notRegistered(String name) {
+        return new ModelNotFoundException("model " + name + " is not registered");
+    }
+}
