@@ -1,0 +1,67 @@
+package io.visutility.store;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A PostgreSQL server for tests: the one named by {@code VISUTILITY_TEST_PG_URL} (with
+ * {@code VISUTILITY_TEST_PG_USER} and {@code VISUTILITY_TEST_PG_PASSWORD}) if set, otherwise an embedded
+ * one. Never skipped: a server that cannot start fails the tests.
+ */
+final class PostgresServer implements AutoCloseable {
+    private static final AtomicInteger SCHEMAS = new AtomicInteger();
+
+    private final EmbeddedPostgres embedded;
+    private final String url;
+    private final String user;
+    private final String password;
+
+    private PostgresServer(EmbeddedPostgres embedded, String url, String user, String password) {
+        this.embedded = embedded;
+        this.url = url;
+        this.user = user;
+        this.password = password;
+    }
+
+    static PostgresServer start() {
+        String external = System.getenv("VISUTILITY_TEST_PG_URL");
+        if (external != null && !external.isBlank()) {
+            return new PostgresServer(null, external, System.getenv("VISUTILITY_TEST_PG_USER"),
+                    System.getenv("VISUTILITY_TEST_PG_PASSWORD"));
+        }
+        try {
+            EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
+            return new PostgresServer(pg, pg.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
+        } catch (IOException e) {
+            throw new UncheckedIOException("embedded PostgreSQL did not start", e);
+        }
+    }
+
+    /** Opens a store in a new, empty schema of its own, so tests never see each other's rows. */
+    Store openFreshStore(Path artifactsDir, Clock clock) {
+        String schema = "test_" + ProcessHandle.current().pid() + "_" + SCHEMAS.incrementAndGet();
+        try (Connection c = DriverManager.getConnection(url, user, password);
+             Statement st = c.createStatement()) {
+            st.execute("CREATE SCHEMA " + schema);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create schema " + schema + " at " + url, e);
+        }
+        String schemaUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        return Store.open(new StoreConfig(schemaUrl, user, password, artifactsDir), clock);
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}
