@@ -38,7 +38,10 @@ final class PostgresServer implements AutoCloseable {
                     System.getenv("VISUTILITY_TEST_PG_PASSWORD"));
         }
         try {
-            EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
+            // A throwaway server: durability against power loss buys the tests nothing but time.
+            EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off").setServerConfig("full_page_writes", "off")
+                    .start();
             return new PostgresServer(pg, pg.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL did not start", e);
@@ -47,6 +50,11 @@ final class PostgresServer implements AutoCloseable {
 
     /** Opens a store in a new, empty schema of its own, so tests never see each other's rows. */
     Store openFreshStore(Path artifactsDir, Clock clock) {
+        return Store.open(freshSchema(artifactsDir), clock);
+    }
+
+    /** The configuration of a store in a new, empty schema of its own. */
+    StoreConfig freshSchema(Path artifactsDir) {
         String schema = "test_" + ProcessHandle.current().pid() + "_" + SCHEMAS.incrementAndGet();
         try (Connection c = DriverManager.getConnection(url, user, password);
              Statement st = c.createStatement()) {
@@ -55,7 +63,7 @@ final class PostgresServer implements AutoCloseable {
             throw new IllegalStateException("cannot create schema " + schema + " at " + url, e);
         }
         String schemaUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        return Store.open(new StoreConfig(schemaUrl, user, password, artifactsDir), clock);
+        return new StoreConfig(schemaUrl, user, password, artifactsDir);
     }
 
     @Override

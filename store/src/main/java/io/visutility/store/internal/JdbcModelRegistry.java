@@ -57,13 +57,10 @@ public final class JdbcModelRegistry implements ModelRegistry {
     }
 
     private ModelVersion registerIn(Connection c, NewModelVersion v) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO models (name, last_version) VALUES (?, 0) ON CONFLICT DO NOTHING")) {
-            ps.setString(1, v.name());
-            ps.executeUpdate();
-        }
-        int last = lockModel(c, v.name()).orElseThrow();
         if (v.idempotencyKey() != null) {
+            // Checked under the model's lock, so a concurrent caller with the same key has committed or waits.
+            createModel(c, v.name());
+            lockModel(c, v.name());
             List<ModelVersion> earlier = rows.select(c, "idempotency_key = ?", v.idempotencyKey());
             if (!earlier.isEmpty()) {
                 ModelVersion first = earlier.get(0);
@@ -74,15 +71,34 @@ public final class JdbcModelRegistry implements ModelRegistry {
                 return first;
             }
         }
-        int next = last + 1;
-        try (PreparedStatement ps = c.prepareStatement("UPDATE models SET last_version = ? WHERE name = ?")) {
-            ps.setInt(1, next);
-            ps.setString(2, v.name());
-            ps.executeUpdate();
+        Optional<Integer> bumped = nextVersion(c, v.name());
+        if (bumped.isEmpty()) {
+            createModel(c, v.name());
+            bumped = nextVersion(c, v.name());
         }
+        int next = bumped.orElseThrow();
         Instant now = clock.instant();
         rows.insert(c, v, next, now);
         return new ModelVersion(v.name(), next, v.sha256(), v.params(), v.metrics(), now, v.lineage());
+    }
+
+    private static void createModel(Connection c, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO models (name, last_version) VALUES (?, 0) ON CONFLICT DO NOTHING")) {
+            ps.setString(1, name);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Bumps the model's counter, which locks its row until the transaction ends; empty if unknown. */
+    private static Optional<Integer> nextVersion(Connection c, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE models SET last_version = last_version + 1 WHERE name = ? RETURNING last_version")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getInt(1)) : Optional.empty();
+            }
+        }
     }
 
     /** The model's last version number, its row locked until the transaction ends; empty if unknown. */
