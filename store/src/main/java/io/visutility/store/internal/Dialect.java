@@ -3,14 +3,16 @@ package io.visutility.store.internal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 /** What differs between the supported databases: migrations, row locks, JSON and time columns. */
 public enum Dialect {
     /** SQLite: one writer at a time (transactions begin IMMEDIATE), times in epoch milliseconds. */
-    SQLITE("db/migration/sqlite", "", "?") {
+    SQLITE("db/migration/sqlite", "", "?", ChronoUnit.MILLIS) {
         @Override
         void setTime(PreparedStatement ps, int index, Instant time) throws SQLException {
             ps.setLong(index, time.toEpochMilli());
@@ -22,7 +24,7 @@ public enum Dialect {
         }
     },
     /** PostgreSQL: row locks on the model, JSONB and TIMESTAMPTZ columns. */
-    POSTGRESQL("db/migration/postgresql", " FOR UPDATE", "CAST(? AS JSONB)") {
+    POSTGRESQL("db/migration/postgresql", " FOR UPDATE", "CAST(? AS JSONB)", ChronoUnit.MICROS) {
         @Override
         void setTime(PreparedStatement ps, int index, Instant time) throws SQLException {
             ps.setObject(index, OffsetDateTime.ofInstant(time, ZoneOffset.UTC));
@@ -37,11 +39,13 @@ public enum Dialect {
     private final String migrations;
     private final String forUpdate;
     private final String json;
+    private final ChronoUnit precision;
 
-    Dialect(String migrations, String forUpdate, String json) {
+    Dialect(String migrations, String forUpdate, String json, ChronoUnit precision) {
         this.migrations = migrations;
         this.forUpdate = forUpdate;
         this.json = json;
+        this.precision = precision;
     }
 
     /** The dialect of {@code jdbcUrl}. */
@@ -60,6 +64,11 @@ public enum Dialect {
 
     String json() {
         return json;
+    }
+
+    /** The clock's time cut to what the time columns keep, so a returned value equals the one read back. */
+    Instant now(Clock clock) {
+        return clock.instant().truncatedTo(precision);
     }
 
     abstract void setTime(PreparedStatement ps, int index, Instant time) throws SQLException;

@@ -77,7 +77,7 @@ public final class JdbcModelRegistry implements ModelRegistry {
             bumped = nextVersion(c, v.name());
         }
         int next = bumped.orElseThrow();
-        Instant now = clock.instant();
+        Instant now = db.dialect().now(clock);
         rows.insert(c, v, next, now);
         return new ModelVersion(v.name(), next, v.sha256(), v.params(), v.metrics(), now, v.lineage());
     }
@@ -166,7 +166,7 @@ public final class JdbcModelRegistry implements ModelRegistry {
                         + (expectedCurrent == null ? "nothing" : "version " + expectedCurrent)
                         + "; nothing changed", current);
             }
-            AliasChange change = new AliasChange(name, alias, current, version, clock.instant(), reason);
+            AliasChange change = new AliasChange(name, alias, current, version, db.dialect().now(clock), reason);
             aliases.move(c, change);
             return change;
         });
