@@ -66,7 +66,7 @@ public final class Store implements AutoCloseable {
         return open(new StoreConfig(url, null, null, artifactsDir), clock);
     }
 
-    /** Opens a PostgreSQL store at {@code jdbcUrl}, with artifacts in {@code artifactsDir}. */
+    /** Opens a PostgreSQL store at {@code jdbcUrl} (the PostgreSQL JDBC driver must be on the class path). */
     public static Store postgres(String jdbcUrl, String user, String password, Path artifactsDir) {
         return open(new StoreConfig(jdbcUrl, user, password, artifactsDir));
     }

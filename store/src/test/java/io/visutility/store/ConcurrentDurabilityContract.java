@@ -3,6 +3,7 @@ package io.visutility.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.visutility.contract.Concurrently;
+import io.visutility.registry.InvalidArgumentException;
 import io.visutility.registry.Lineage;
 import io.visutility.registry.ModelRegistry;
 import io.visutility.registry.ModelVersion;
@@ -51,6 +52,28 @@ abstract class ConcurrentDurabilityContract {
             assertThat(registry.aliasHistory("busy", ModelRegistry.CHAMPION)).extracting(c -> c.reason())
                     .containsExactly("first champion", "newest wins");
             assertThat(registry.register(version(-1)).version()).isEqualTo(THREADS * PER_THREAD + 1);
+        }
+    }
+
+    @Test
+    void oneIdempotencyKeyRacedByManyModelsGoesToExactlyOneOfThem() {
+        try (Store store = open()) {
+            ModelRegistry registry = store.registry();
+            List<String> outcomes = Concurrently.run(THREADS, thread -> {
+                NewModelVersion request = new NewModelVersion("racer-" + thread, version(thread).sha256(),
+                        HyperParams.empty(), Map.of(), Lineage.manual("test", Map.of()), "job-1/0");
+                try {
+                    return registry.register(request).name();
+                } catch (InvalidArgumentException e) {
+                    assertThat(e.field()).isEqualTo("idempotencyKey");
+                    return "rejected";
+                }
+            });
+
+            List<String> winners = outcomes.stream().filter(o -> !o.equals("rejected")).toList();
+            assertThat(winners).hasSize(1);
+            assertThat(registry.models()).containsExactlyElementsOf(winners);
+            assertThat(registry.versions(winners.get(0))).hasSize(1);
         }
     }
 
