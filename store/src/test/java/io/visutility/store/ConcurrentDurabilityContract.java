@@ -77,7 +77,8 @@ abstract class ConcurrentDurabilityContract {
         }
     }
 
-    private static NewModelVersion version(int n) {
+    /** A version of model {@code busy} with an artifact checksum unique to {@code n}. */
+    static NewModelVersion version(int n) {
         String sha = HexFormat.of().formatHex(new byte[32]).substring(8) + String.format("%08x", n);
         return new NewModelVersion("busy", sha, HyperParams.of("n", n), Map.of("f1", 0.5),
                 Lineage.manual("test", Map.of()), null);
