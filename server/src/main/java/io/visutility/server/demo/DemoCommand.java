@@ -26,7 +26,9 @@ public final class DemoCommand implements Callable<Integer> {
     private boolean json;
 
     @Option(names = "--data", defaultValue = "visutility-data", paramLabel = "DIR",
-            description = "Folder for the run's artifacts (files named by their sha256). Default: ${DEFAULT-VALUE}.")
+            description = "Folder the demo keeps its state in: the registry (visutility.db) and the artifacts "
+                    + "(artifacts/, files named by their sha256). A second run continues from the champion "
+                    + "found there. Default: ${DEFAULT-VALUE}.")
     private Path data;
 
     @Option(names = "--seed", defaultValue = "7", description = "Seed for data, splits, tuning and training. Default: ${DEFAULT-VALUE}.")

