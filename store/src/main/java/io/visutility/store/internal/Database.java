@@ -3,6 +3,7 @@ package io.visutility.store.internal;
 import io.visutility.registry.RegistryException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 
@@ -46,28 +47,73 @@ public final class Database {
 
     /** Runs {@code work} in one transaction, committed if it returns and rolled back if it throws. */
     public <T> T write(String what, Work<T> work) {
-        boolean locked = dialect == Dialect.SQLITE;
-        if (locked) {
+        boolean sqlite = dialect == Dialect.SQLITE;
+        if (sqlite) {
             sqliteWriters.lock();
         }
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
+            begin(c);
             try {
                 T result = work.apply(c);
-                c.commit();
+                commit(c);
                 return result;
             } catch (SQLException | RuntimeException | Error e) {
                 rollback(c, e);
                 throw e;
             } finally {
-                c.setAutoCommit(true);
+                if (!sqlite) {
+                    c.setAutoCommit(true);
+                }
             }
         } catch (SQLException e) {
             throw failure(what, e);
         } finally {
-            if (locked) {
+            if (sqlite) {
                 sqliteWriters.unlock();
             }
+        }
+    }
+
+    /**
+     * On SQLite the connection stays in autocommit mode and the transaction is opened with a plain
+     * {@code BEGIN IMMEDIATE}: when another process holds the write lock past the busy timeout, that
+     * statement fails and leaves the connection exactly as it was. Letting the driver open it inside
+     * {@code setAutoCommit(false)} instead left the pooled connection believing a transaction was open,
+     * so the next write on it ran statement by statement, unprotected.
+     */
+    private void begin(Connection c) throws SQLException {
+        if (dialect == Dialect.SQLITE) {
+            execute(c, "BEGIN IMMEDIATE");
+        } else {
+            c.setAutoCommit(false);
+        }
+    }
+
+    private void commit(Connection c) throws SQLException {
+        if (dialect == Dialect.SQLITE) {
+            execute(c, "COMMIT");
+        } else {
+            c.commit();
+        }
+    }
+
+    private void rollback(Connection c, Throwable cause) {
+        try {
+            if (dialect == Dialect.SQLITE) {
+                // After some errors (a full disk, say) SQLite has ended the transaction itself; ROLLBACK
+                // then reports that none is active, which is recorded and changes nothing.
+                execute(c, "ROLLBACK");
+            } else {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute(sql);
         }
     }
 
@@ -75,14 +121,6 @@ public final class Database {
     static boolean isUniqueViolation(SQLException e) {
         return "23505".equals(e.getSQLState()) || (e.getErrorCode() == 19
                 && String.valueOf(e.getMessage()).contains("UNIQUE"));
-    }
-
-    private static void rollback(Connection c, Throwable cause) {
-        try {
-            c.rollback();
-        } catch (SQLException e) {
-            cause.addSuppressed(e);
-        }
     }
 
     private static RegistryException failure(String what, SQLException e) {

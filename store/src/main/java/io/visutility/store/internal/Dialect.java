@@ -11,7 +11,7 @@ import java.time.temporal.ChronoUnit;
 
 /** What differs between the supported databases: migrations, row locks, JSON and time columns. */
 public enum Dialect {
-    /** SQLite: one writer at a time (transactions begin IMMEDIATE), times in epoch milliseconds. */
+    /** SQLite: one writer at a time (writes begin with BEGIN IMMEDIATE), times in epoch milliseconds. */
     SQLITE("db/migration/sqlite", "", "?", ChronoUnit.MILLIS) {
         @Override
         void setTime(PreparedStatement ps, int index, Instant time) throws SQLException {
