@@ -1,5 +1,6 @@
 package io.visutility.jobs;
 
+import io.visutility.jobs.internal.JobArguments;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -127,6 +128,13 @@ public final class TrainingScheduler implements AutoCloseable {
     }
 
     private void dispatch(Job job) {
+        Attempt previous = running.remove(job.id());
+        if (previous != null) {
+            // Our own lease ran out (heartbeats failed) and the claim took the job again: the old attempt is stale.
+            LOG.warn("lease of attempt {} of job {} for model {} ran out; abandoning it for attempt {}",
+                    previous.claimed.attempts(), job.id(), job.model(), job.attempts());
+            previous.stop(Attempt.Stop.LEASE_LOST);
+        }
         Attempt attempt = new Attempt(job);
         attempt.task = new FutureTask<>(() -> {
             handler.run(job);
@@ -176,7 +184,7 @@ public final class TrainingScheduler implements AutoCloseable {
 
     private synchronized void finished(Attempt attempt) {
         Job job = attempt.claimed;
-        running.remove(job.id());
+        boolean current = running.remove(job.id(), attempt);
         attempt.cancelTimers();
         Throwable error = attempt.error();
         try {
@@ -211,7 +219,9 @@ public final class TrainingScheduler implements AutoCloseable {
             LOG.error("could not record the outcome of attempt {} of job {} for model {}; once its lease runs out"
                     + " the job is claimed again", job.attempts(), job.id(), job.model(), e);
         }
-        pump();
+        if (current) {
+            pump();
+        }
     }
 
     private void recordFailure(Job started, Throwable error) {
@@ -374,11 +384,7 @@ public final class TrainingScheduler implements AutoCloseable {
 
         /** The name claims are made under; unique per running scheduler. Default a random id. */
         public Builder workerId(String workerId) {
-            if (workerId == null || workerId.isBlank()) {
-                throw new SchedulerException("workerId must not be blank, was "
-                        + (workerId == null ? "null" : "'" + workerId + "'"));
-            }
-            this.workerId = workerId;
+            this.workerId = JobArguments.text("workerId", workerId);
             return this;
         }
 
@@ -387,10 +393,7 @@ public final class TrainingScheduler implements AutoCloseable {
          * stops renewing is claimed again once the lease runs out. Default 1 min.
          */
         public Builder lease(Duration lease) {
-            if (lease == null || lease.isNegative() || lease.isZero()) {
-                throw new SchedulerException("lease must be a duration > 0, was " + lease);
-            }
-            this.lease = lease;
+            this.lease = JobArguments.lease(lease);
             return this;
         }
 

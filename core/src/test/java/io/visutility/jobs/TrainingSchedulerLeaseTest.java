@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.visutility.testing.HeldExecutor;
 import io.visutility.testing.ManualScheduler;
 import io.visutility.testing.MutableClock;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -125,6 +127,35 @@ class TrainingSchedulerLeaseTest {
         } finally {
             thread.shutdownNow();
         }
+    }
+
+    @Test
+    void whenItsOwnHeartbeatsFailTheSchedulerReclaimsTheJobAndDropsTheStaleAttempt() {
+        JobQueue flaky = (JobQueue) Proxy.newProxyInstance(JobQueue.class.getClassLoader(),
+                new Class<?>[] {JobQueue.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("heartbeat")) {
+                        throw new IllegalStateException("queue out of reach");
+                    }
+                    try {
+                        return method.invoke(queue, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        TrainingScheduler a = scheduler("worker-a", timerA, listenerA).queue(flaky).workers(workersA)
+                .concurrency(2).build();
+        Job job = a.submit("churn", null).job();
+
+        timerA.advance(LEASE);
+
+        assertThat(a.runningCount()).isEqualTo(1);
+        assertThat(queue.find(job.id())).map(Job::attempts).contains(2);
+        workersA.runAll();
+        assertThat(runs).as("only the fresh attempt runs").containsExactly("worker-a#2");
+        assertThat(queue.find(job.id())).map(Job::state).contains(JobState.SUCCEEDED);
+        assertThat(listenerA.calls()).containsExactly("queued:churn", "started:churn#1", "started:churn#2",
+                "succeeded:churn#2");
+        assertThat(a.runningCount()).isZero();
     }
 
     @Test
