@@ -1,16 +1,14 @@
 package io.visutility.jobs;
 
+import io.visutility.jobs.internal.JobArguments;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
+import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,8 +20,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs retrain jobs from a {@link JobQueue} on injected workers: at most one active job per model (the
  * queue enforces it), up to {@code concurrency} jobs at once, each attempt bounded by a timeout, failed
- * attempts retried after an exponential back-off until {@code maxAttempts}. Time comes from the injected
- * clock and timer, so tests drive it without sleeping.
+ * attempts retried after an exponential back-off until {@code maxAttempts}. Each claim is a lease in the
+ * name of this scheduler's worker id, renewed on the timer every third of the lease; if the queue says
+ * the lease was lost, the attempt is abandoned, since another worker now owns the job. Time comes from
+ * the injected clock and timer, so tests drive it without sleeping.
  */
 public final class TrainingScheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TrainingScheduler.class);
@@ -38,10 +38,10 @@ public final class TrainingScheduler implements AutoCloseable {
     private final Duration backoff;
     private final Duration timeout;
     private final int concurrency;
-    private final Map<String, FutureTask<Void>> running = new HashMap<>();
-    private final Set<String> timedOut = new HashSet<>();
-    private final Set<String> cancelled = new HashSet<>();
-    private final Map<String, ScheduledFuture<?>> deadlines = new HashMap<>();
+    private final String workerId;
+    private final Duration lease;
+    private final Duration heartbeatEvery;
+    private final Map<String, Attempt> running = new HashMap<>();
     private ScheduledFuture<?> wake;
     private Instant wakeAt;
     private boolean closed;
@@ -57,6 +57,10 @@ public final class TrainingScheduler implements AutoCloseable {
         this.backoff = b.backoff;
         this.timeout = b.timeout;
         this.concurrency = b.concurrency;
+        this.workerId = b.workerId;
+        this.lease = b.lease;
+        Duration third = b.lease.dividedBy(3);
+        this.heartbeatEvery = third.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : third;
     }
 
     /** Starts configuring a scheduler. */
@@ -80,10 +84,9 @@ public final class TrainingScheduler implements AutoCloseable {
 
     /** Cancels a job: a queued one never runs, a running one is interrupted. */
     public synchronized Job cancel(String jobId) {
-        FutureTask<Void> task = running.get(jobId);
-        if (task != null) {
-            cancelled.add(jobId);
-            task.cancel(true);
+        Attempt attempt = running.get(jobId);
+        if (attempt != null) {
+            attempt.stop(Attempt.Stop.CANCELLED);
             return queue.find(jobId).orElseThrow();
         }
         Job job = queue.cancel(jobId);
@@ -96,18 +99,26 @@ public final class TrainingScheduler implements AutoCloseable {
         return queue;
     }
 
+    /** The name this scheduler claims jobs under. */
+    public String workerId() {
+        return workerId;
+    }
+
     /** Number of attempts running now. */
     public synchronized int runningCount() {
         return running.size();
     }
 
-    /** Claims and starts queued jobs while workers are free; plans a wake-up for backed-off jobs. */
+    /**
+     * Claims and starts claimable jobs (queued ones past their back-off, or ones whose worker's lease ran
+     * out) while workers are free; plans a wake-up for the next one.
+     */
     public synchronized void pump() {
         if (closed) {
             return;
         }
         while (running.size() < concurrency) {
-            var claimed = queue.claim();
+            var claimed = queue.claim(workerId, lease);
             if (claimed.isEmpty()) {
                 break;
             }
@@ -117,52 +128,100 @@ public final class TrainingScheduler implements AutoCloseable {
     }
 
     private void dispatch(Job job) {
-        FutureTask<Void> task = new FutureTask<>(() -> {
+        Attempt previous = running.remove(job.id());
+        if (previous != null) {
+            // Our own lease ran out (heartbeats failed) and the claim took the job again: the old attempt is stale.
+            LOG.warn("lease of attempt {} of job {} for model {} ran out; abandoning it for attempt {}",
+                    previous.claimed.attempts(), job.id(), job.model(), job.attempts());
+            previous.stop(Attempt.Stop.LEASE_LOST);
+        }
+        Attempt attempt = new Attempt(job);
+        attempt.task = new FutureTask<>(() -> {
             handler.run(job);
             return null;
         }) {
             @Override
             protected void done() {
-                finished(job, this);
+                finished(attempt);
             }
         };
-        running.put(job.id(), task);
-        ScheduledFuture<?> deadline = timer.schedule(() -> timeOut(job.id()), timeout.toMillis(), TimeUnit.MILLISECONDS);
-        deadlines.put(job.id(), deadline);
+        running.put(job.id(), attempt);
+        attempt.deadline = timer.schedule(() -> stop(attempt, Attempt.Stop.TIMED_OUT), timeout.toNanos(),
+                TimeUnit.NANOSECONDS);
+        planHeartbeat(attempt);
         tell("onStarted", job, () -> listener.onStarted(job));
-        workers.execute(task);
+        workers.execute(attempt.task);
     }
 
-    private synchronized void timeOut(String jobId) {
-        FutureTask<Void> task = running.get(jobId);
-        if (task != null) {
-            timedOut.add(jobId);
-            task.cancel(true);
+    private synchronized void stop(Attempt attempt, Attempt.Stop why) {
+        if (running.get(attempt.claimed.id()) == attempt) {
+            attempt.stop(why);
         }
     }
 
-    private synchronized void finished(Job started, FutureTask<Void> task) {
-        running.remove(started.id());
-        ScheduledFuture<?> deadline = deadlines.remove(started.id());
-        if (deadline != null) {
-            deadline.cancel(false);
+    private void planHeartbeat(Attempt attempt) {
+        attempt.heartbeat = timer.schedule(() -> heartbeat(attempt), heartbeatEvery.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private synchronized void heartbeat(Attempt attempt) {
+        if (running.get(attempt.claimed.id()) != attempt) {
+            return;
         }
-        boolean wasTimedOut = timedOut.remove(started.id());
-        boolean wasCancelled = cancelled.remove(started.id());
-        Throwable error = outcome(task);
-        if (wasCancelled) {
-            Job cancelledJob = queue.cancel(started.id());
-            tell("onCancelled", cancelledJob, () -> listener.onCancelled(cancelledJob));
-        } else if (error == null && !wasTimedOut) {
-            Job succeeded = queue.succeed(started.id());
-            tell("onSucceeded", succeeded, () -> listener.onSucceeded(succeeded));
-        } else {
-            if (wasTimedOut) {
-                error = new SchedulerException("job " + started.id() + " timed out after " + timeout);
+        try {
+            attempt.claimed = queue.heartbeat(attempt.claimed, lease);
+        } catch (LeaseLostException e) {
+            LOG.warn("abandoning attempt {} of job {} for model {}: {}", attempt.claimed.attempts(),
+                    attempt.claimed.id(), attempt.claimed.model(), e.getMessage());
+            attempt.stop(Attempt.Stop.LEASE_LOST);
+            return;
+        } catch (RuntimeException e) {
+            // A queue briefly out of reach: beat again later; a lease that runs out meanwhile is refused then.
+            LOG.warn("could not renew the lease of job {} for model {}; trying again in {}", attempt.claimed.id(),
+                    attempt.claimed.model(), heartbeatEvery, e);
+        }
+        planHeartbeat(attempt);
+    }
+
+    private synchronized void finished(Attempt attempt) {
+        Job job = attempt.claimed;
+        boolean current = running.remove(job.id(), attempt);
+        attempt.cancelTimers();
+        Throwable error = attempt.error();
+        try {
+            switch (attempt.stopped()) {
+                case CANCELLED -> {
+                    Job cancelledJob = queue.cancel(job.id());
+                    tell("onCancelled", cancelledJob, () -> listener.onCancelled(cancelledJob));
+                }
+                case LEASE_LOST -> {
+                    // Another worker owns the job now: its outcome is that worker's to record and report.
+                }
+                case RELEASED -> {
+                    queue.release(job, "worker " + workerId + " shut down");
+                    LOG.info("released job {} for model {} on shutdown; attempt {} is not counted", job.id(),
+                            job.model(), job.attempts());
+                }
+                case TIMED_OUT -> recordFailure(job,
+                        new SchedulerException("job " + job.id() + " timed out after " + timeout));
+                case NONE -> {
+                    if (error == null) {
+                        Job succeeded = queue.succeed(job);
+                        tell("onSucceeded", succeeded, () -> listener.onSucceeded(succeeded));
+                    } else {
+                        recordFailure(job, error);
+                    }
+                }
             }
-            recordFailure(started, error);
+        } catch (LeaseLostException e) {
+            LOG.warn("the outcome of attempt {} of job {} for model {} was refused: {}", job.attempts(), job.id(),
+                    job.model(), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("could not record the outcome of attempt {} of job {} for model {}; once its lease runs out"
+                    + " the job is claimed again", job.attempts(), job.id(), job.model(), e);
         }
-        pump();
+        if (current) {
+            pump();
+        }
     }
 
     private void recordFailure(Job started, Throwable error) {
@@ -170,9 +229,9 @@ public final class TrainingScheduler implements AutoCloseable {
         Instant retryAt = retry ? clock.instant().plus(backoff.multipliedBy(1L << Math.min(20, started.attempts() - 1)))
                 : null;
         String message = error.getClass().getSimpleName() + ": " + error.getMessage();
+        Job failed = queue.fail(started, message, retryAt);
         LOG.warn("job {} for model {} failed on attempt {}/{}{}: {}", started.id(), started.model(),
                 started.attempts(), started.maxAttempts(), retry ? ", retrying at " + retryAt : "", message);
-        Job failed = queue.fail(started.id(), message, retryAt);
         tell("onFailed", failed, () -> listener.onFailed(failed, error, retry));
     }
 
@@ -182,20 +241,6 @@ public final class TrainingScheduler implements AutoCloseable {
             call.run();
         } catch (RuntimeException e) {
             LOG.warn("job listener threw in {} for job {} of model {}; the job goes on", what, job.id(), job.model(), e);
-        }
-    }
-
-    private static Throwable outcome(FutureTask<Void> task) {
-        try {
-            task.get();
-            return null;
-        } catch (CancellationException e) {
-            return e;
-        } catch (ExecutionException e) {
-            return e.getCause();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return e;
         }
     }
 
@@ -232,15 +277,18 @@ public final class TrainingScheduler implements AutoCloseable {
         return wait.minusMillis(millis).isZero() ? millis : millis + 1;
     }
 
-    /** Stops starting jobs and interrupts running attempts; their jobs go back to the queue's rules. */
+    /**
+     * Stops starting jobs and interrupts running attempts, giving their jobs back to the queue without
+     * counting the attempts, so another worker can take them at once.
+     */
     @Override
     public synchronized void close() {
         closed = true;
         if (wake != null) {
             wake.cancel(false);
         }
-        // Cancelling runs the task's completion here, which removes it from the map: iterate a copy.
-        List.copyOf(running.values()).forEach(t -> t.cancel(true));
+        // Stopping runs the attempt's completion here, which removes it from the map: iterate a copy.
+        List.copyOf(running.values()).forEach(a -> a.stop(Attempt.Stop.RELEASED));
     }
 
     /** Configures a {@link TrainingScheduler}. */
@@ -256,6 +304,8 @@ public final class TrainingScheduler implements AutoCloseable {
         private Duration backoff = Duration.ofSeconds(30);
         private Duration timeout = Duration.ofMinutes(30);
         private int concurrency = 1;
+        private String workerId = "worker-" + UUID.randomUUID();
+        private Duration lease = Duration.ofMinutes(1);
 
         private Builder() {
         }
@@ -329,6 +379,21 @@ public final class TrainingScheduler implements AutoCloseable {
                 throw new SchedulerException("concurrency must be >= 1, was " + concurrency);
             }
             this.concurrency = concurrency;
+            return this;
+        }
+
+        /** The name claims are made under; unique per running scheduler. Default a random id. */
+        public Builder workerId(String workerId) {
+            this.workerId = JobArguments.text("workerId", workerId);
+            return this;
+        }
+
+        /**
+         * How long a claim lasts unless renewed; heartbeats renew it every third of it. A job whose worker
+         * stops renewing is claimed again once the lease runs out. Default 1 min.
+         */
+        public Builder lease(Duration lease) {
+            this.lease = JobArguments.lease(lease);
             return this;
         }
 

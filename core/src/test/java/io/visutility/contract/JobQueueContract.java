@@ -9,19 +9,16 @@ import io.visutility.jobs.Job;
 import io.visutility.jobs.JobQueue;
 import io.visutility.jobs.JobState;
 import io.visutility.jobs.SchedulerException;
-import io.visutility.testing.MutableClock;
-import java.time.Clock;
+import io.visutility.registry.InvalidArgumentException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -30,19 +27,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The behaviour every {@link JobQueue} adapter must show: one active job per model, claims in order and
- * after back-off by the injected clock, and state changes only through the transition table.
+ * after back-off by the injected clock, state changes only through the transition table, clear refusals
+ * of bad input, and (in {@link JobQueueLeaseContract}) leases with fencing.
  */
-public abstract class JobQueueContract {
-    protected final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T12:00:00Z"));
-    protected JobQueue queue;
-
-    /** A new, empty queue that reads time from {@code clock}. */
-    protected abstract JobQueue newQueue(Clock clock);
-
-    @BeforeEach
-    void createQueue() {
-        queue = newQueue(clock);
-    }
+public abstract class JobQueueContract extends JobQueueLeaseContract {
 
     @Test
     void enqueueCreatesAQueuedJobClaimableAtOnce() {
@@ -72,7 +60,7 @@ public abstract class JobQueueContract {
         assertThat(again).isInstanceOf(EnqueueResult.AlreadyActive.class);
         assertThat(again.job()).isEqualTo(queued);
 
-        Job running = queue.claim().orElseThrow();
+        Job running = claim("worker");
         EnqueueResult whileRunning = queue.enqueue("churn", "drift-3", 3);
         assertThat(whileRunning).isInstanceOf(EnqueueResult.AlreadyActive.class);
         assertThat(whileRunning.job()).isEqualTo(running);
@@ -94,17 +82,16 @@ public abstract class JobQueueContract {
 
     static Stream<Arguments> endings() {
         return Stream.of(
-                Arguments.of(JobState.SUCCEEDED, (Function<JobQueue, Consumer<String>>) q -> q::succeed),
-                Arguments.of(JobState.FAILED, (Function<JobQueue, Consumer<String>>) q -> id -> q.fail(id, "boom", null)),
-                Arguments.of(JobState.CANCELLED, (Function<JobQueue, Consumer<String>>) q -> q::cancel));
+                Arguments.of(JobState.SUCCEEDED, (BiFunction<JobQueue, Job, Job>) JobQueue::succeed),
+                Arguments.of(JobState.FAILED, (BiFunction<JobQueue, Job, Job>) (q, j) -> q.fail(j, "boom", null)),
+                Arguments.of(JobState.CANCELLED, (BiFunction<JobQueue, Job, Job>) (q, j) -> q.cancel(j.id())));
     }
 
     @ParameterizedTest
     @MethodSource("endings")
-    void aFinishedJobFreesItsModelsSlot(JobState end, Function<JobQueue, Consumer<String>> finish) {
+    void aFinishedJobFreesItsModelsSlot(JobState end, BiFunction<JobQueue, Job, Job> finish) {
         Job first = queue.enqueue("churn", null, 3).job();
-        queue.claim();
-        finish.apply(queue).accept(first.id());
+        finish.apply(queue, claim("worker"));
 
         assertThat(queue.find(first.id())).map(Job::state).contains(end);
         assertThat(queue.active("churn")).isEmpty();
@@ -116,7 +103,7 @@ public abstract class JobQueueContract {
 
     @Test
     void claimTakesTheOldestJobFirstAndCountsTheAttempt() {
-        assertThat(queue.claim()).isEmpty();
+        assertThat(queue.claim("worker", LEASE)).isEmpty();
         Job a = queue.enqueue("a", null, 3).job();
         clock.advance(Duration.ofSeconds(1));
         Job b = queue.enqueue("b", null, 3).job();
@@ -124,37 +111,38 @@ public abstract class JobQueueContract {
         Job c = queue.enqueue("c", null, 3).job();
         clock.advance(Duration.ofSeconds(1));
 
-        Job claimed = queue.claim().orElseThrow();
+        Job claimed = claim("worker");
         assertThat(claimed.id()).isEqualTo(a.id());
         assertThat(claimed.state()).isEqualTo(JobState.RUNNING);
         assertThat(claimed.attempts()).isEqualTo(1);
         assertThat(claimed.updatedAt()).isEqualTo(clock.instant());
         assertThat(queue.find(a.id())).contains(claimed);
-        assertThat(queue.claim()).map(Job::id).contains(b.id());
-        assertThat(queue.claim()).map(Job::id).contains(c.id());
-        assertThat(queue.claim()).isEmpty();
+        assertThat(claim("worker").id()).isEqualTo(b.id());
+        assertThat(claim("worker").id()).isEqualTo(c.id());
+        assertThat(queue.claim("worker", LEASE)).isEmpty();
     }
 
     @Test
     void aFailedAttemptWithARetryTimeIsClaimableOnlyFromThen() {
         Job job = queue.enqueue("churn", "drift-1", 3).job();
-        queue.claim();
+        Job claimed = claim("worker");
         Instant retryAt = clock.instant().plus(Duration.ofSeconds(30));
 
-        Job failed = queue.fail(job.id(), "trainer crashed", retryAt);
+        Job failed = queue.fail(claimed, "trainer crashed", retryAt);
 
         assertThat(failed.state()).isEqualTo(JobState.QUEUED);
         assertThat(failed.lastError()).isEqualTo("trainer crashed");
         assertThat(failed.notBefore()).isEqualTo(retryAt);
         assertThat(failed.attempts()).isEqualTo(1);
+        assertThat(failed.leaseOwner()).isNull();
         assertThat(queue.active("churn")).map(Job::id).contains(job.id());
         assertThat(queue.nextClaimableAt()).contains(retryAt);
-        assertThat(queue.claim()).isEmpty();
+        assertThat(queue.claim("worker", LEASE)).isEmpty();
         clock.advance(Duration.ofSeconds(29));
-        assertThat(queue.claim()).isEmpty();
+        assertThat(queue.claim("worker", LEASE)).isEmpty();
         clock.advance(Duration.ofSeconds(1));
 
-        Job second = queue.claim().orElseThrow();
+        Job second = claim("worker");
         assertThat(second.id()).isEqualTo(job.id());
         assertThat(second.attempts()).isEqualTo(2);
         assertThat(second.state()).isEqualTo(JobState.RUNNING);
@@ -162,29 +150,28 @@ public abstract class JobQueueContract {
 
     @Test
     void aJobBackingOffDoesNotHoldUpOthers() {
-        Job slow = queue.enqueue("slow", null, 3).job();
-        queue.claim();
-        queue.fail(slow.id(), "boom", clock.instant().plus(Duration.ofMinutes(5)));
+        queue.enqueue("slow", null, 3);
+        queue.fail(claim("worker"), "boom", clock.instant().plus(Duration.ofMinutes(5)));
         clock.advance(Duration.ofSeconds(1));
         Job other = queue.enqueue("other", null, 3).job();
 
-        assertThat(queue.claim()).map(Job::id).contains(other.id());
-        assertThat(queue.claim()).isEmpty();
-        assertThat(queue.nextClaimableAt()).contains(Instant.parse("2026-03-01T12:05:00Z"));
+        assertThat(claim("worker").id()).isEqualTo(other.id());
+        assertThat(queue.claim("worker", LEASE)).isEmpty();
+        assertThat(queue.nextClaimableAt()).as("the running job's lease ends first")
+                .contains(clock.instant().plus(LEASE));
     }
 
     @Test
     void failingWithoutARetryTimeFailsForGood() {
         Job job = queue.enqueue("churn", null, 1).job();
-        queue.claim();
 
-        Job failed = queue.fail(job.id(), "out of memory", null);
+        Job failed = queue.fail(claim("worker"), "out of memory", null);
 
         assertThat(failed.state()).isEqualTo(JobState.FAILED);
         assertThat(failed.lastError()).isEqualTo("out of memory");
         assertThat(queue.find(job.id())).contains(failed);
         clock.advance(Duration.ofDays(1));
-        assertThat(queue.claim()).isEmpty();
+        assertThat(queue.claim("worker", LEASE)).isEmpty();
         assertThat(queue.nextClaimableAt()).isEmpty();
     }
 
@@ -192,21 +179,21 @@ public abstract class JobQueueContract {
     void attemptsAreCountedAcrossRetries() {
         Job job = queue.enqueue("churn", null, 5).job();
         for (int attempt = 1; attempt <= 3; attempt++) {
-            Job claimed = queue.claim().orElseThrow();
+            Job claimed = claim("worker");
             assertThat(claimed.attempts()).isEqualTo(attempt);
-            queue.fail(job.id(), "attempt " + attempt, clock.instant());
+            queue.fail(claimed, "attempt " + attempt, clock.instant());
         }
         assertThat(queue.find(job.id())).map(Job::lastError).contains("attempt 3");
-        assertThat(queue.succeed(queue.claim().orElseThrow().id()).attempts()).isEqualTo(4);
+        assertThat(queue.succeed(claim("worker")).attempts()).isEqualTo(4);
     }
 
     @Test
     void succeedMarksARunningJobDone() {
         Job job = queue.enqueue("churn", null, 3).job();
-        queue.claim();
+        Job claimed = claim("worker");
         clock.advance(Duration.ofMinutes(2));
 
-        Job done = queue.succeed(job.id());
+        Job done = queue.succeed(claimed);
 
         assertThat(done.state()).isEqualTo(JobState.SUCCEEDED);
         assertThat(done.updatedAt()).isEqualTo(clock.instant());
@@ -218,60 +205,26 @@ public abstract class JobQueueContract {
     void cancelStopsAQueuedOrARunningJob() {
         Job queued = queue.enqueue("a", null, 3).job();
         assertThat(queue.cancel(queued.id()).state()).isEqualTo(JobState.CANCELLED);
-        assertThat(queue.claim()).isEmpty();
+        assertThat(queue.claim("worker", LEASE)).isEmpty();
 
         queue.enqueue("b", null, 3);
-        Job running = queue.claim().orElseThrow();
-        assertThat(queue.cancel(running.id()).state()).isEqualTo(JobState.CANCELLED);
+        Job running = claim("worker");
+        Job cancelled = queue.cancel(running.id());
+        assertThat(cancelled.state()).isEqualTo(JobState.CANCELLED);
+        assertThat(cancelled.leaseOwner()).isNull();
         assertThat(queue.active("b")).isEmpty();
-    }
-
-    /** A way to bring a fresh job of model "m" into a given state. */
-    private Job jobIn(JobState state) {
-        Job job = queue.enqueue("m", null, 3).job();
-        if (state == JobState.QUEUED) {
-            return job;
-        }
-        queue.claim();
-        return switch (state) {
-            case RUNNING -> queue.find(job.id()).orElseThrow();
-            case SUCCEEDED -> queue.succeed(job.id());
-            case FAILED -> queue.fail(job.id(), "boom", null);
-            case CANCELLED -> queue.cancel(job.id());
-            case QUEUED -> throw new AssertionError("handled above");
-        };
-    }
-
-    @ParameterizedTest
-    @EnumSource(value = JobState.class, names = {"QUEUED", "SUCCEEDED", "FAILED", "CANCELLED"})
-    void succeedingAJobThatIsNotRunningIsRefusedAndChangesNothing(JobState state) {
-        Job job = jobIn(state);
-        clock.advance(Duration.ofSeconds(1));
-
-        assertThatExceptionOfType(IllegalJobTransitionException.class).isThrownBy(() -> queue.succeed(job.id()))
-                .withMessageContaining(job.id()).withMessageContaining(state.name());
-
-        assertThat(queue.find(job.id())).contains(job);
-    }
-
-    @ParameterizedTest
-    @EnumSource(value = JobState.class, names = {"QUEUED", "SUCCEEDED", "FAILED", "CANCELLED"})
-    void failingAJobThatIsNotRunningIsRefusedAndChangesNothing(JobState state) {
-        Job job = jobIn(state);
-        clock.advance(Duration.ofSeconds(1));
-
-        assertThatExceptionOfType(IllegalJobTransitionException.class)
-                .isThrownBy(() -> queue.fail(job.id(), "late", clock.instant()));
-        assertThatExceptionOfType(IllegalJobTransitionException.class)
-                .isThrownBy(() -> queue.fail(job.id(), "late", null));
-
-        assertThat(queue.find(job.id())).contains(job);
     }
 
     @ParameterizedTest
     @EnumSource(value = JobState.class, names = {"SUCCEEDED", "FAILED", "CANCELLED"})
     void cancellingAFinishedJobIsRefusedAndChangesNothing(JobState state) {
-        Job job = jobIn(state);
+        queue.enqueue("m", null, 3);
+        Job claimed = claim("worker");
+        Job job = switch (state) {
+            case SUCCEEDED -> queue.succeed(claimed);
+            case FAILED -> queue.fail(claimed, "boom", null);
+            default -> queue.cancel(claimed.id());
+        };
         clock.advance(Duration.ofSeconds(1));
 
         assertThatExceptionOfType(IllegalJobTransitionException.class).isThrownBy(() -> queue.cancel(job.id()))
@@ -284,23 +237,24 @@ public abstract class JobQueueContract {
     @Test
     void unknownJobIdsAreRefused() {
         String unknown = "no-such-job";
+        Instant t = clock.instant();
+        Job ghost = new Job(unknown, "m", JobState.RUNNING, 1, 3, null, t, t, t, null, "worker", t.plus(LEASE));
         assertThat(queue.find(unknown)).isEmpty();
-        assertThatExceptionOfType(SchedulerException.class).isThrownBy(() -> queue.succeed(unknown))
-                .withMessageContaining(unknown);
-        assertThatExceptionOfType(SchedulerException.class).isThrownBy(() -> queue.fail(unknown, "x", null))
-                .withMessageContaining(unknown);
-        assertThatExceptionOfType(SchedulerException.class).isThrownBy(() -> queue.cancel(unknown))
-                .withMessageContaining(unknown);
+        for (Runnable call : List.<Runnable>of(() -> queue.succeed(ghost), () -> queue.fail(ghost, "x", null),
+                () -> queue.heartbeat(ghost, LEASE), () -> queue.release(ghost, "x"), () -> queue.cancel(unknown))) {
+            assertThatExceptionOfType(SchedulerException.class).isThrownBy(call::run).withMessageContaining(unknown);
+        }
+        assertThat(queue.list(null)).isEmpty();
     }
 
     @Test
-    void nextClaimableAtIsTheEarliestQueuedTime() {
+    void nextClaimableAtIsTheEarliestBackOffOrLeaseEnd() {
         assertThat(queue.nextClaimableAt()).isEmpty();
-        Job a = queue.enqueue("a", null, 3).job();
-        queue.claim();
-        assertThat(queue.nextClaimableAt()).isEmpty();
+        queue.enqueue("a", null, 3);
+        Job a = claim("worker");
+        assertThat(queue.nextClaimableAt()).contains(a.leaseUntil());
 
-        queue.fail(a.id(), "boom", clock.instant().plus(Duration.ofMinutes(10)));
+        queue.fail(a, "boom", clock.instant().plus(Duration.ofMinutes(10)));
         assertThat(queue.nextClaimableAt()).contains(Instant.parse("2026-03-01T12:10:00Z"));
 
         clock.advance(Duration.ofMinutes(1));
@@ -325,10 +279,43 @@ public abstract class JobQueueContract {
     }
 
     @Test
+    void badInputIsRefusedNamingTheFieldAndValueAndStoresNothing() {
+        assertThatExceptionOfType(InvalidArgumentException.class).isThrownBy(() -> queue.enqueue("../x", null, 3))
+                .withMessageContaining("model").withMessageContaining("../x");
+        assertThatExceptionOfType(SchedulerException.class).isThrownBy(() -> queue.enqueue("churn", null, 0))
+                .withMessage("maxAttempts must be >= 1, was 0");
+        assertThat(queue.list(null)).isEmpty();
+
+        Job queued = queue.enqueue("churn", null, 3).job();
+        assertThatExceptionOfType(SchedulerException.class).isThrownBy(() -> queue.claim(null, LEASE))
+                .withMessage("worker must not be blank, was null");
+        assertThatExceptionOfType(SchedulerException.class).isThrownBy(() -> queue.claim(" ", LEASE))
+                .withMessage("worker must not be blank, was ' '");
+        assertThatExceptionOfType(SchedulerException.class).isThrownBy(() -> queue.claim("w", Duration.ZERO))
+                .withMessage("lease must be a duration > 0, was PT0S");
+        assertThatExceptionOfType(SchedulerException.class).isThrownBy(() -> queue.claim("w", Duration.ofSeconds(-5)))
+                .withMessage("lease must be a duration > 0, was PT-5S");
+        assertThatExceptionOfType(SchedulerException.class).isThrownBy(() -> queue.succeed(queued))
+                .withMessageContaining("claimed job must be a RUNNING job").withMessageContaining("QUEUED");
+        assertThatExceptionOfType(SchedulerException.class).isThrownBy(() -> queue.succeed(null))
+                .withMessage("claimed job must not be null");
+        assertThat(queue.find(queued.id())).as("nothing was claimed").contains(queued);
+
+        Job claimed = claim("w");
+        assertThatExceptionOfType(SchedulerException.class).isThrownBy(() -> queue.heartbeat(claimed, null))
+                .withMessage("lease must be a duration > 0, was null");
+        assertThatExceptionOfType(SchedulerException.class).isThrownBy(() -> queue.fail(claimed, " ", null))
+                .withMessage("error must not be blank, was ' '");
+        assertThatExceptionOfType(SchedulerException.class).isThrownBy(() -> queue.release(claimed, null))
+                .withMessage("reason must not be blank, was null");
+        assertThat(queue.find(claimed.id())).contains(claimed);
+    }
+
+    @Test
     void concurrentEnqueuesForAModelMakeOneJob() {
         // Every thread asks for the same 200 models in the same order, so each model is a fresh race.
         List<String> models = IntStream.range(0, 200).mapToObj(i -> "model-" + i).toList();
-        List<List<EnqueueResult>> results = Concurrently.run(4, thread -> models.stream()
+        List<List<EnqueueResult>> results = Concurrently.run(8, thread -> models.stream()
                 .map(model -> queue.enqueue(model, "t" + thread, 3)).toList());
 
         for (int m = 0; m < models.size(); m++) {
@@ -342,16 +329,22 @@ public abstract class JobQueueContract {
     }
 
     @Test
-    void concurrentClaimsTakeEachJobOnce() {
+    void concurrentClaimsByManyWorkersTakeEachJobOnce() {
         for (int i = 0; i < 40; i++) {
             queue.enqueue("model-" + i, null, 3);
         }
 
-        List<List<Job>> claimed = Concurrently.run(4, thread -> Stream.generate(queue::claim)
+        List<List<Job>> claimed = Concurrently.run(8, thread -> Stream.generate(() -> queue.claim("w" + thread, LEASE))
                 .takeWhile(Optional::isPresent).map(Optional::get).toList());
 
         Set<String> ids = new HashSet<>();
-        claimed.forEach(list -> list.forEach(job -> assertThat(ids.add(job.id())).as("claimed twice").isTrue()));
+        for (int thread = 0; thread < claimed.size(); thread++) {
+            for (Job job : claimed.get(thread)) {
+                assertThat(ids.add(job.id())).as("claimed twice").isTrue();
+                assertThat(queue.find(job.id())).as("stored under the claiming worker").contains(job);
+                assertThat(job.leaseOwner()).isEqualTo("w" + thread);
+            }
+        }
         assertThat(ids).hasSize(40);
         assertThat(queue.list(null)).extracting(Job::state).containsOnly(JobState.RUNNING);
     }

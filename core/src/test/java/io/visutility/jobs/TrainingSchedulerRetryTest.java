@@ -236,6 +236,11 @@ class TrainingSchedulerRetryTest {
                 .withMessage("timeout must be a duration > 0, was PT0S");
         assertThatExceptionOfType(SchedulerException.class).isThrownBy(() -> TrainingScheduler.builder().concurrency(0))
                 .withMessage("concurrency must be >= 1, was 0");
+        assertThatExceptionOfType(SchedulerException.class).isThrownBy(() -> TrainingScheduler.builder().workerId(" "))
+                .withMessage("workerId must not be blank, was ' '");
+        assertThatExceptionOfType(SchedulerException.class)
+                .isThrownBy(() -> TrainingScheduler.builder().lease(Duration.ofMillis(-1)))
+                .withMessage("lease must be a duration > 0, was PT-0.001S");
         assertThatExceptionOfType(NullPointerException.class)
                 .isThrownBy(() -> TrainingScheduler.builder().handler(j -> { }).workers(Runnable::run).timer(timer)
                         .build())

@@ -160,7 +160,8 @@ class RetrainPipelineTest {
 
     private static Job job(LoopFixture loop, String id, int attempt) {
         Instant now = loop.clock.instant();
-        return new Job(id, MODEL, JobState.RUNNING, attempt, 3, "drift-1", now, now, now, null);
+        return new Job(id, MODEL, JobState.RUNNING, attempt, 3, "drift-1", now, now, now, null, "worker",
+                now.plusSeconds(60));
     }
 
     private static ModelRegistry crashAfterSetAlias(ModelRegistry registry, AtomicInteger crashes) {

@@ -1,11 +1,13 @@
 package io.visutility.store;
 
+import io.visutility.jobs.JobQueue;
 import io.visutility.registry.ArtifactStore;
 import io.visutility.registry.ModelRegistry;
 import io.visutility.registry.RegistryException;
 import io.visutility.store.internal.DataSources;
 import io.visutility.store.internal.Database;
 import io.visutility.store.internal.Dialect;
+import io.visutility.store.internal.JdbcJobQueue;
 import io.visutility.store.internal.JdbcModelRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,18 +16,20 @@ import java.time.Clock;
 import java.util.Objects;
 
 /**
- * A durable registry and artifact store: versions and aliases in SQLite or PostgreSQL (schema migrated
- * on open), artifacts in a directory. Close it to release its database connections.
+ * A durable registry, job queue and artifact store: versions, aliases and jobs in SQLite or PostgreSQL
+ * (schema migrated on open), artifacts in a directory. Close it to release its database connections.
  */
 public final class Store implements AutoCloseable {
     private final DataSources.Pool pool;
     private final ModelRegistry registry;
     private final ArtifactStore artifacts;
+    private final JobQueue jobs;
 
-    private Store(DataSources.Pool pool, ModelRegistry registry, ArtifactStore artifacts) {
+    private Store(DataSources.Pool pool, ModelRegistry registry, ArtifactStore artifacts, JobQueue jobs) {
         this.pool = pool;
         this.registry = registry;
         this.artifacts = artifacts;
+        this.jobs = jobs;
     }
 
     /** Opens the store described by {@code config}, stamping times with the system clock. */
@@ -40,8 +44,9 @@ public final class Store implements AutoCloseable {
         Dialect dialect = Dialect.of(config.jdbcUrl());
         DataSources.Pool pool = DataSources.open(config, dialect);
         try {
-            ModelRegistry registry = new JdbcModelRegistry(new Database(pool.dataSource(), dialect), clock);
-            return new Store(pool, registry, ArtifactStore.directory(config.artifactsDir()));
+            Database database = new Database(pool.dataSource(), dialect);
+            return new Store(pool, new JdbcModelRegistry(database, clock),
+                    ArtifactStore.directory(config.artifactsDir()), new JdbcJobQueue(database, clock));
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -81,7 +86,12 @@ public final class Store implements AutoCloseable {
         return artifacts;
     }
 
-    /** Releases the database connections; the registry must not be used afterwards. */
+    /** The queue of retrain jobs, shared with every other store open on the same database. */
+    public JobQueue jobs() {
+        return jobs;
+    }
+
+    /** Releases the database connections; the registry and the queue must not be used afterwards. */
     @Override
     public void close() {
         pool.close();

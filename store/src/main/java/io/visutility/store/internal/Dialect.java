@@ -68,7 +68,12 @@ public enum Dialect {
 
     /** The clock's time cut to what the time columns keep, so a returned value equals the one read back. */
     Instant now(Clock clock) {
-        return clock.instant().truncatedTo(precision);
+        return cut(clock.instant());
+    }
+
+    /** {@code time} cut to what the time columns keep. */
+    Instant cut(Instant time) {
+        return time.truncatedTo(precision);
     }
 
     abstract void setTime(PreparedStatement ps, int index, Instant time) throws SQLException;
