@@ -2,6 +2,7 @@ package io.visutility.event;
 
 import io.visutility.event.internal.InMemoryEventLog;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * An append-only log of {@link MonitorEvent}s, each at a position (a sequence number) that grows with
@@ -28,7 +29,9 @@ public interface EventLog {
      * event whose id is already logged is not logged again: its first position is returned.
      *
      * @throws NullPointerException       when {@code event} is null
-     * @throws EventLogArgumentException when a different event was already logged under the same id
+     * @throws EventLogArgumentException when a different event was already logged under the same id, or
+     *                                   the id or model name holds a NUL character (no SQL database
+     *                                   can store one)
      * @throws EventLogException         when the log cannot be written; nothing was logged then
      */
     long append(MonitorEvent event);
@@ -44,6 +47,19 @@ public interface EventLog {
 
     /** The position of the last logged event, or 0 when the log is empty. */
     long lastPosition();
+
+    /** Checks the argument of {@link #append(MonitorEvent)}, naming the bad part. */
+    static void checkEvent(MonitorEvent event) {
+        Objects.requireNonNull(event, "event");
+        if (event.id().indexOf('\0') >= 0) {
+            throw new EventLogArgumentException("id", "event id must not contain a NUL character, was "
+                    + event.id().replace("\0", "\\u0000"));
+        }
+        if (event.model().indexOf('\0') >= 0) {
+            throw new EventLogArgumentException("model", "model must not contain a NUL character, was "
+                    + event.model().replace("\0", "\\u0000"));
+        }
+    }
 
     /** Checks the arguments of {@link #after(long, int)}, naming the bad one. */
     static void checkPage(long position, int limit) {

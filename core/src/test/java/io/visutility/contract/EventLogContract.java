@@ -123,7 +123,7 @@ public abstract class EventLogContract {
     void awkwardTextAndExtremeNumbersComeBackExactly() {
         Instant nanos = Instant.parse("2026-02-03T04:05:06.123456789Z");
         List<MonitorEvent> events = List.of(
-                new MonitorEvent.DriftDetected("drift-" + SampleEvents.AWKWARD, "m.1_x-y", nanos, "incident",
+                new MonitorEvent.DriftDetected("drift-\"é\\ \uD83D\uDE80", "m.1_x-y", nanos, "incident",
                         Integer.MAX_VALUE, Double.NaN, -0.0, 0, SampleEvents.AWKWARD),
                 new MonitorEvent.TrialCompleted("trial", "m", Instant.EPOCH, "job", 0,
                         HyperParams.of("tiny", Double.MIN_VALUE, "huge", Double.MAX_VALUE, "big_long", Long.MAX_VALUE,
@@ -142,6 +142,21 @@ public abstract class EventLogContract {
 
         assertThatNullPointerException().isThrownBy(() -> log.append(null)).withMessage("event");
         assertThat(log.after(0, 10)).hasSize(1);
+    }
+
+    @Test
+    void anIdOrModelNameWithANulCharacterIsRefusedNamingItAndNothingIsLogged() {
+        MonitorEvent badId = SampleEvents.failed("event\u0000-1", "model", 1);
+        MonitorEvent badModel = SampleEvents.failed("event-2", "mo\u0000del", 2);
+
+        assertThatExceptionOfType(EventLogArgumentException.class).isThrownBy(() -> log.append(badId))
+                .satisfies(e -> assertThat(e.field()).isEqualTo("id"))
+                .withMessage("event id must not contain a NUL character, was event\\u0000-1");
+        assertThatExceptionOfType(EventLogArgumentException.class).isThrownBy(() -> log.append(badModel))
+                .satisfies(e -> assertThat(e.field()).isEqualTo("model"))
+                .withMessage("model must not contain a NUL character, was mo\\u0000del");
+        assertThat(log.lastPosition()).isZero();
+        assertThat(log.after(0, 10)).isEmpty();
     }
 
     @ParameterizedTest

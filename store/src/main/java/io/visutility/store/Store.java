@@ -1,11 +1,13 @@
 package io.visutility.store;
 
+import io.visutility.event.EventLog;
 import io.visutility.registry.ArtifactStore;
 import io.visutility.registry.ModelRegistry;
 import io.visutility.registry.RegistryException;
 import io.visutility.store.internal.DataSources;
 import io.visutility.store.internal.Database;
 import io.visutility.store.internal.Dialect;
+import io.visutility.store.internal.JdbcEventLog;
 import io.visutility.store.internal.JdbcModelRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,18 +16,20 @@ import java.time.Clock;
 import java.util.Objects;
 
 /**
- * A durable registry and artifact store: versions and aliases in SQLite or PostgreSQL (schema migrated
- * on open), artifacts in a directory. Close it to release its database connections.
+ * A durable registry, event log and artifact store: versions, aliases and events in SQLite or PostgreSQL
+ * (schema migrated on open), artifacts in a directory. Close it to release its database connections.
  */
 public final class Store implements AutoCloseable {
     private final DataSources.Pool pool;
     private final ModelRegistry registry;
     private final ArtifactStore artifacts;
+    private final EventLog events;
 
-    private Store(DataSources.Pool pool, ModelRegistry registry, ArtifactStore artifacts) {
+    private Store(DataSources.Pool pool, ModelRegistry registry, ArtifactStore artifacts, EventLog events) {
         this.pool = pool;
         this.registry = registry;
         this.artifacts = artifacts;
+        this.events = events;
     }
 
     /** Opens the store described by {@code config}, stamping times with the system clock. */
@@ -40,8 +44,9 @@ public final class Store implements AutoCloseable {
         Dialect dialect = Dialect.of(config.jdbcUrl());
         DataSources.Pool pool = DataSources.open(config, dialect);
         try {
-            ModelRegistry registry = new JdbcModelRegistry(new Database(pool.dataSource(), dialect), clock);
-            return new Store(pool, registry, ArtifactStore.directory(config.artifactsDir()));
+            Database db = new Database(pool.dataSource(), dialect);
+            ModelRegistry registry = new JdbcModelRegistry(db, clock);
+            return new Store(pool, registry, ArtifactStore.directory(config.artifactsDir()), new JdbcEventLog(db));
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -79,6 +84,11 @@ public final class Store implements AutoCloseable {
     /** The content-addressed artifact directory. */
     public ArtifactStore artifacts() {
         return artifacts;
+    }
+
+    /** The append-only log of monitor events, in the same database. */
+    public EventLog events() {
+        return events;
     }
 
     /** Releases the database connections; the registry must not be used afterwards. */

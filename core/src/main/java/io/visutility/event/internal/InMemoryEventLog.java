@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The event log in a list guarded by one monitor: the event at index {@code i} has position
@@ -20,7 +19,7 @@ public final class InMemoryEventLog implements EventLog {
 
     @Override
     public synchronized long append(MonitorEvent event) {
-        Objects.requireNonNull(event, "event");
+        EventLog.checkEvent(event);
         LoggedEvent earlier = byId.get(event.id());
         if (earlier != null) {
             if (!earlier.event().equals(event)) {
