@@ -2,8 +2,11 @@ package io.visutility.store;
 
 import io.visutility.event.EventLog;
 import io.visutility.registry.ArtifactStore;
+import io.visutility.registry.InvalidArgumentException;
 import io.visutility.registry.ModelRegistry;
 import io.visutility.registry.RegistryException;
+import io.visutility.store.internal.ArtifactCollector;
+import io.visutility.store.internal.ArtifactReferences;
 import io.visutility.store.internal.DataSources;
 import io.visutility.store.internal.Database;
 import io.visutility.store.internal.Dialect;
@@ -13,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -24,12 +28,15 @@ public final class Store implements AutoCloseable {
     private final ModelRegistry registry;
     private final ArtifactStore artifacts;
     private final EventLog events;
+    private final ArtifactCollector collector;
 
-    private Store(DataSources.Pool pool, ModelRegistry registry, ArtifactStore artifacts, EventLog events) {
+    private Store(DataSources.Pool pool, ModelRegistry registry, ArtifactStore artifacts, EventLog events,
+                  ArtifactCollector collector) {
         this.pool = pool;
         this.registry = registry;
         this.artifacts = artifacts;
         this.events = events;
+        this.collector = collector;
     }
 
     /** Opens the store described by {@code config}, stamping times with the system clock. */
@@ -46,7 +53,9 @@ public final class Store implements AutoCloseable {
         try {
             Database db = new Database(pool.dataSource(), dialect);
             ModelRegistry registry = new JdbcModelRegistry(db, clock);
-            return new Store(pool, registry, ArtifactStore.directory(config.artifactsDir()), new JdbcEventLog(db));
+            ArtifactStore artifacts = ArtifactStore.directory(config.artifactsDir(), clock);
+            ArtifactCollector collector = new ArtifactCollector(new ArtifactReferences(db), artifacts, clock);
+            return new Store(pool, registry, artifacts, new JdbcEventLog(db), collector);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -89,6 +98,20 @@ public final class Store implements AutoCloseable {
     /** The append-only log of monitor events, in the same database. */
     public EventLog events() {
         return events;
+    }
+
+    /**
+     * Removes the artifacts that no registered version references and that were last stored more than
+     * {@code minAge} ago, and what interrupted artifact writes left behind; referenced artifacts are
+     * never removed, whatever their state. The grace period matters: a version row is committed only
+     * after its artifact is in place, so a new unreferenced artifact may belong to a registration in
+     * flight, in this process or another. Choose {@code minAge} longer than any registration takes
+     * (minutes, not milliseconds); zero is only safe while nothing registers.
+     *
+     * @throws InvalidArgumentException when {@code minAge} is negative
+     */
+    public GcReport gc(Duration minAge) {
+        return collector.collect(minAge);
     }
 
     /** Releases the database connections; the registry must not be used afterwards. */
