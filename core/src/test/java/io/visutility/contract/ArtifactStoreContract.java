@@ -9,8 +9,13 @@ import io.visutility.registry.ArtifactRef;
 import io.visutility.registry.ArtifactStore;
 import io.visutility.registry.InvalidArgumentException;
 import io.visutility.registry.ModelNotFoundException;
+import io.visutility.registry.StoredArtifact;
+import io.visutility.testing.MutableClock;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
@@ -21,15 +26,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The behaviour every {@link ArtifactStore} adapter must show: content addressed by the real SHA-256,
- * idempotent puts, verified reads; each adapter's test subclasses this.
+ * idempotent puts, verified reads, a listing and deletion by age for garbage collection; each adapter's
+ * test subclasses this.
  */
 public abstract class ArtifactStoreContract {
     private static final String UNKNOWN = "0".repeat(64);
+    private static final Instant START = Instant.parse("2026-03-01T12:00:00Z");
 
+    /** Starts on a whole second: file systems keep last-modified times to the second at worst. */
+    protected final MutableClock clock = new MutableClock(START);
     protected ArtifactStore store;
 
-    /** A new, empty store. */
-    protected abstract ArtifactStore newStore();
+    /** A new, empty store that stamps its puts with {@code clock}. */
+    protected abstract ArtifactStore newStore(Clock clock);
 
     /**
      * Changes the stored bytes of {@code sha256} behind the store's back, as a disk error or a careless
@@ -44,7 +53,7 @@ public abstract class ArtifactStoreContract {
 
     @BeforeEach
     void createStore() {
-        store = newStore();
+        store = newStore(clock);
     }
 
     @Test
@@ -145,6 +154,109 @@ public abstract class ArtifactStoreContract {
 
         assertThat(refs).containsOnly(new ArtifactRef(sha256(bytes), bytes.length));
         assertThat(store.get(sha256(bytes))).isEqualTo(bytes);
+    }
+
+    @Test
+    void theListingHasEveryArtifactOnceWithItsSizeAndTheTimeOfItsPut() {
+        ArtifactRef first = store.put(randomBytes(11, 300));
+        clock.advance(Duration.ofMinutes(5));
+        ArtifactRef second = store.put(randomBytes(12, 0));
+
+        assertThat(store.list()).containsExactlyInAnyOrder(
+                new StoredArtifact(first.sha256(), 300, START),
+                new StoredArtifact(second.sha256(), 0, START.plus(Duration.ofMinutes(5))));
+    }
+
+    @Test
+    void puttingStoredBytesAgainStampsThemAsStoredNow() {
+        byte[] bytes = randomBytes(13, 64);
+        store.put(bytes);
+        clock.advance(Duration.ofDays(3));
+
+        store.put(bytes);
+
+        assertThat(store.list()).containsExactly(new StoredArtifact(sha256(bytes), 64, START.plus(Duration.ofDays(3))));
+        assertThat(store.delete(sha256(bytes), START.plus(Duration.ofDays(3)))).isFalse();
+        assertThat(store.contains(sha256(bytes))).isTrue();
+    }
+
+    @Test
+    void deleteRemovesOnlyAnArtifactPutBeforeTheGivenTime() {
+        ArtifactRef old = store.put(randomBytes(14, 100));
+        clock.advance(Duration.ofHours(2));
+        ArtifactRef young = store.put(randomBytes(15, 100));
+        Instant cutoff = START.plus(Duration.ofHours(1));
+
+        assertThat(store.delete(old.sha256(), cutoff)).isTrue();
+        assertThat(store.delete(young.sha256(), cutoff)).isFalse();
+        assertThat(store.delete(old.sha256(), cutoff)).as("already gone").isFalse();
+        assertThat(store.delete(UNKNOWN, cutoff)).isFalse();
+
+        assertThat(store.contains(old.sha256())).isFalse();
+        assertThatExceptionOfType(ModelNotFoundException.class).isThrownBy(() -> store.get(old.sha256()));
+        assertThat(store.list()).extracting(StoredArtifact::sha256).containsExactly(young.sha256());
+        assertThat(store.get(young.sha256())).isEqualTo(randomBytes(15, 100));
+        assertThat(store.put(randomBytes(14, 100))).as("stored again after its deletion").isEqualTo(old);
+        assertThat(store.get(old.sha256())).isEqualTo(randomBytes(14, 100));
+    }
+
+    @Test
+    void aCorruptedArtifactIsListedAndCanBeDeleted() throws Exception {
+        assumeTrue(canCorrupt(), "this adapter cannot corrupt its own artifacts");
+        ArtifactRef ref = store.put(randomBytes(16, 512));
+        corrupt(store, ref.sha256());
+        clock.advance(Duration.ofHours(1));
+
+        assertThat(store.list()).extracting(StoredArtifact::sha256).containsExactly(ref.sha256());
+        assertThat(store.delete(ref.sha256(), clock.instant())).isTrue();
+        assertThat(store.list()).isEmpty();
+    }
+
+    @Test
+    void aFreshStoreHasNoLeftovers() {
+        store.put(randomBytes(17, 10));
+        clock.advance(Duration.ofDays(30));
+
+        assertThat(store.deleteLeftovers(clock.instant())).isZero();
+        assertThat(store.list()).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "../etc/passwd", "E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855"})
+    void deletingAMalformedChecksumIsRejectedNamingTheField(String sha256) {
+        store.put(randomBytes(18, 10));
+
+        assertThatExceptionOfType(InvalidArgumentException.class)
+                .isThrownBy(() -> store.delete(sha256, clock.instant().plusSeconds(1)))
+                .satisfies(e -> assertThat(e.field()).isEqualTo("sha256"));
+        assertThat(store.list()).hasSize(1);
+    }
+
+    @Test
+    void putsRacingDeletesNeverFailAndNeverLeaveDamagedBytes() {
+        byte[] bytes = randomBytes(19, 32 * 1024);
+        String sha = sha256(bytes);
+
+        // Deleting "everything put before tomorrow" races puts of the same bytes on four threads.
+        List<Integer> failures = Concurrently.run(4, thread -> {
+            int failed = 0;
+            for (int i = 0; i < 300; i++) {
+                if (thread % 2 == 0) {
+                    failed += store.put(bytes).sha256().equals(sha) ? 0 : 1;
+                } else {
+                    store.delete(sha, START.plus(Duration.ofDays(1)));
+                }
+            }
+            return failed;
+        });
+
+        assertThat(failures).containsOnly(0);
+        if (store.contains(sha)) {
+            assertThat(store.get(sha)).isEqualTo(bytes);
+        }
+        store.put(bytes);
+        assertThat(store.get(sha)).isEqualTo(bytes);
+        assertThat(store.list()).extracting(StoredArtifact::sha256).containsExactly(sha);
     }
 
     /** {@code size} bytes drawn from a generator seeded with {@code seed}. */

@@ -3,6 +3,9 @@ package io.visutility.testing;
 import io.visutility.registry.ArtifactRef;
 import io.visutility.registry.ArtifactStore;
 import io.visutility.registry.RegistryException;
+import io.visutility.registry.StoredArtifact;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** An in-memory artifact store whose next reads fail, as a store briefly out of reach would. */
@@ -31,5 +34,20 @@ public final class FlakyArtifactStore implements ArtifactStore {
     @Override
     public boolean contains(String sha256) {
         return delegate.contains(sha256);
+    }
+
+    @Override
+    public List<StoredArtifact> list() {
+        return delegate.list();
+    }
+
+    @Override
+    public boolean delete(String sha256, Instant storedBefore) {
+        return delegate.delete(sha256, storedBefore);
+    }
+
+    @Override
+    public int deleteLeftovers(Instant startedBefore) {
+        return delegate.deleteLeftovers(startedBefore);
     }
 }

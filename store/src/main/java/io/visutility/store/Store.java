@@ -1,35 +1,46 @@
 package io.visutility.store;
 
 import io.visutility.jobs.JobQueue;
+import io.visutility.event.EventLog;
 import io.visutility.registry.ArtifactStore;
+import io.visutility.registry.InvalidArgumentException;
 import io.visutility.registry.ModelRegistry;
 import io.visutility.registry.RegistryException;
+import io.visutility.store.internal.ArtifactCollector;
+import io.visutility.store.internal.ArtifactReferences;
 import io.visutility.store.internal.DataSources;
 import io.visutility.store.internal.Database;
 import io.visutility.store.internal.Dialect;
 import io.visutility.store.internal.JdbcJobQueue;
+import io.visutility.store.internal.JdbcEventLog;
 import io.visutility.store.internal.JdbcModelRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
- * A durable registry, job queue and artifact store: versions, aliases and jobs in SQLite or PostgreSQL
- * (schema migrated on open), artifacts in a directory. Close it to release its database connections.
+ * A durable registry, job queue, event log and artifact store: versions, aliases, jobs and events in
+ * SQLite or PostgreSQL (schema migrated on open), artifacts in a directory. Close it to release its database connections.
  */
 public final class Store implements AutoCloseable {
     private final DataSources.Pool pool;
     private final ModelRegistry registry;
     private final ArtifactStore artifacts;
     private final JobQueue jobs;
+    private final EventLog events;
+    private final ArtifactCollector collector;
 
-    private Store(DataSources.Pool pool, ModelRegistry registry, ArtifactStore artifacts, JobQueue jobs) {
+    private Store(DataSources.Pool pool, ModelRegistry registry, ArtifactStore artifacts, JobQueue jobs,
+                  EventLog events, ArtifactCollector collector) {
         this.pool = pool;
         this.registry = registry;
         this.artifacts = artifacts;
         this.jobs = jobs;
+        this.events = events;
+        this.collector = collector;
     }
 
     /** Opens the store described by {@code config}, stamping times with the system clock. */
@@ -44,9 +55,12 @@ public final class Store implements AutoCloseable {
         Dialect dialect = Dialect.of(config.jdbcUrl());
         DataSources.Pool pool = DataSources.open(config, dialect);
         try {
-            Database database = new Database(pool.dataSource(), dialect);
-            return new Store(pool, new JdbcModelRegistry(database, clock),
-                    ArtifactStore.directory(config.artifactsDir()), new JdbcJobQueue(database, clock));
+            Database db = new Database(pool.dataSource(), dialect);
+            ModelRegistry registry = new JdbcModelRegistry(db, clock);
+            ArtifactStore artifacts = ArtifactStore.directory(config.artifactsDir(), clock);
+            ArtifactCollector collector = new ArtifactCollector(new ArtifactReferences(db), artifacts, clock);
+            return new Store(pool, registry, artifacts, new JdbcJobQueue(db, clock), new JdbcEventLog(db),
+                    collector);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -91,7 +105,26 @@ public final class Store implements AutoCloseable {
         return jobs;
     }
 
-    /** Releases the database connections; the registry and the queue must not be used afterwards. */
+    /** The append-only log of monitor events, in the same database. */
+    public EventLog events() {
+        return events;
+    }
+
+    /**
+     * Removes the artifacts that no registered version references and that were last stored more than
+     * {@code minAge} ago, and what interrupted artifact writes left behind; referenced artifacts are
+     * never removed, whatever their state. The grace period matters: a version row is committed only
+     * after its artifact is in place, so a new unreferenced artifact may belong to a registration in
+     * flight, in this process or another. Choose {@code minAge} longer than any registration takes
+     * (minutes, not milliseconds); zero is only safe while nothing registers.
+     *
+     * @throws InvalidArgumentException when {@code minAge} is negative
+     */
+    public GcReport gc(Duration minAge) {
+        return collector.collect(minAge);
+    }
+
+    /** Releases the database connections; the registry, queue and log must not be used afterwards. */
     @Override
     public void close() {
         pool.close();

@@ -2,13 +2,14 @@ package io.visutility.registry.internal;
 
 import io.visutility.contract.ArtifactStoreContract;
 import io.visutility.registry.ArtifactStore;
+import java.time.Clock;
 
 /** Runs the artifact store contract on the in-memory store, which keeps its bytes out of reach. */
 class InMemoryArtifactStoreTest extends ArtifactStoreContract {
 
     @Override
-    protected ArtifactStore newStore() {
-        return ArtifactStore.inMemory();
+    protected ArtifactStore newStore(Clock clock) {
+        return ArtifactStore.inMemory(clock);
     }
 
     @Override
