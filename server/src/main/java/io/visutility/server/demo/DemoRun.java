@@ -130,7 +130,7 @@ final class DemoRun implements AutoCloseable {
         ModelVersion v = registry.register(new NewModelVersion(MODEL, ref.sha256(), result.params(),
                 result.validation().asMap(), Lineage.manual(trainer.name(), Map.of("data", "SEA concept 1",
                 "rows", "10000", "seed", Long.toString(seed))), "demo-initial-" + ref.sha256()));
-        registry.setAlias(MODEL, ModelRegistry.CHAMPION, v.version(), null, "initial model");
+        registry.setAlias(MODEL, ModelRegistry.CHAMPION, v.version(), null, "initial model", "demo");
         say(String.format("registered %s v%d (sha256 %s…) trained on SEA concept 1: validation F1 %.3f",
                 MODEL, v.version(), v.sha256().substring(0, 12), result.validation().f1()));
         return v;
