@@ -14,6 +14,12 @@ public interface ModelRegistry {
     /** The alias of the version that serves traffic. */
     String CHAMPION = "champion";
 
+    /**
+     * The actor recorded for an alias change made through the five-argument {@code setAlias}, which does
+     * not say who is acting; changes recorded before actors were kept read back with it too.
+     */
+    String UNATTRIBUTED = "unattributed";
+
     /** A registry in memory, with the system clock. State is lost when the process ends. */
     static ModelRegistry inMemory() {
         return inMemory(Clock.systemUTC());
@@ -43,15 +49,46 @@ public interface ModelRegistry {
 
     /**
      * Points {@code alias} at {@code version} if it currently points at {@code expectedCurrent} (null:
-     * unset). Otherwise throws {@link AliasConflictException} and changes nothing.
+     * unset), recording the change with {@code actor} (see {@link Names#actor}) as who made it. Otherwise
+     * throws {@link AliasConflictException} and changes nothing.
      */
-    AliasChange setAlias(String name, String alias, int version, Integer expectedCurrent, String reason);
+    AliasChange setAlias(String name, String alias, int version, Integer expectedCurrent, String reason,
+                         String actor);
+
+    /** As the six-argument {@code setAlias}, recording {@link #UNATTRIBUTED} as the actor. */
+    default AliasChange setAlias(String name, String alias, int version, Integer expectedCurrent, String reason) {
+        return setAlias(name, alias, version, expectedCurrent, reason, UNATTRIBUTED);
+    }
 
     /** The changes of {@code alias}, oldest first. */
     List<AliasChange> aliasHistory(String name, String alias);
 
-    /** All versions of {@code name}, oldest first; empty for an unknown model. */
+    /**
+     * Sets tag {@code key} of a registered version to {@code value}, replacing an earlier value, and
+     * returns the version with its tags now; throws {@link ModelNotFoundException} if the version is absent.
+     */
+    ModelVersion setTag(String name, int version, String key, String value);
+
+    /** Removes tag {@code key} of a registered version if it is set, and returns the version with its tags now. */
+    ModelVersion removeTag(String name, int version, String key);
+
+    /** The versions of {@code name} whose tag {@code key} is {@code value}, oldest first. */
+    List<ModelVersion> versionsTagged(String name, String key, String value);
+
+    /**
+     * All versions of {@code name}, oldest first; empty for an unknown model. Meant for models with few
+     * versions: {@link #versions(String, String, int)} reads a long history page by page.
+     */
     List<ModelVersion> versions(String name);
+
+    /**
+     * A page of at most {@code limit} (1 to {@link VersionPages#MAX_LIMIT}) versions of {@code name},
+     * oldest first, starting after the page that returned {@code pageToken} (null: the first page). A page
+     * token stays valid while versions are added; an unknown model has one empty page.
+     *
+     * @throws InvalidArgumentException when the token is malformed or belongs to another model
+     */
+    Page<ModelVersion> versions(String name, String pageToken, int limit);
 
     /** Names of all models with at least one version, sorted. */
     List<String> models();

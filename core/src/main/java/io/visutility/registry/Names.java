@@ -3,11 +3,16 @@ package io.visutility.registry;
 import java.util.regex.Pattern;
 
 /**
- * Validation of the identifiers the registry stores: model names, aliases and sha256 checksums. Model
- * names may hold letters, digits, '.', '_' and '-' (not starting with '.'), up to 128 characters, so a
- * name is always safe in a path, a URL and a metric label.
+ * Validation of the identifiers the registry stores: model names, aliases, tag keys, sha256 checksums,
+ * tag values and actors. Names may hold letters, digits, '.', '_' and '-' (not starting with '.'), up to
+ * 128 characters, so a name is always safe in a path, a URL and a metric label.
  */
 public final class Names {
+    /** The longest tag value accepted. */
+    public static final int MAX_TAG_VALUE = 512;
+    /** The longest actor accepted. */
+    public static final int MAX_ACTOR = 128;
+
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_\\-][A-Za-z0-9_.\\-]{0,127}");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
@@ -22,6 +27,49 @@ public final class Names {
     /** Returns {@code alias} if valid (same rules as model names). */
     public static String alias(String alias) {
         return check("alias", alias);
+    }
+
+    /** Returns {@code key} if it is a valid tag key (same rules as model names). */
+    public static String tagKey(String key) {
+        return check("tag", key);
+    }
+
+    /**
+     * Returns {@code value}, the value of tag {@code key}, if it has at most {@link #MAX_TAG_VALUE}
+     * characters and no control characters; it may be empty.
+     */
+    public static String tagValue(String key, String value) {
+        String field = "tags." + key;
+        if (value == null) {
+            throw new InvalidArgumentException(field, "value of tag " + key + " must not be null");
+        }
+        if (value.length() > MAX_TAG_VALUE) {
+            throw new InvalidArgumentException(field, "value of tag " + key + " must be at most " + MAX_TAG_VALUE
+                    + " characters, was " + value.length() + " characters");
+        }
+        if (hasControl(value)) {
+            throw new InvalidArgumentException(field, "value of tag " + key + " must not hold control characters,"
+                    + " was " + quote(value));
+        }
+        return value;
+    }
+
+    /**
+     * Returns {@code actor}, who changes an alias (such as {@code "retrain job 42"} or {@code "cli:alice"}),
+     * if it is not blank, has at most {@link #MAX_ACTOR} characters and no control characters.
+     */
+    public static String actor(String actor) {
+        if (actor == null || actor.isBlank()) {
+            throw new InvalidArgumentException("actor", "actor must not be blank, was " + quote(actor));
+        }
+        if (actor.length() > MAX_ACTOR) {
+            throw new InvalidArgumentException("actor", "actor must be at most " + MAX_ACTOR
+                    + " characters, was " + actor.length() + " characters");
+        }
+        if (hasControl(actor)) {
+            throw new InvalidArgumentException("actor", "actor must not hold control characters, was " + quote(actor));
+        }
+        return actor;
     }
 
     /** Returns {@code sha256} if it is 64 lower-case hex digits. */
@@ -55,7 +103,12 @@ public final class Names {
         return value;
     }
 
-    private static String quote(String value) {
+    private static boolean hasControl(String value) {
+        return value.codePoints().anyMatch(Character::isISOControl);
+    }
+
+    /** {@code value} in double quotes, control characters escaped and cut after 80 characters. */
+    static String quote(String value) {
         if (value == null) {
             return "null";
         }

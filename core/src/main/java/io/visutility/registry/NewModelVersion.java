@@ -14,9 +14,11 @@ import java.util.Objects;
  * @param lineage        where it came from
  * @param idempotencyKey a key unique to this registration attempt (such as job id and attempt), or null;
  *                       registering the same key again returns the first version instead of a new one
+ * @param tags           its first tags (keys as {@link Names#tagKey}, values as {@link Names#tagValue});
+ *                       they may be changed after registration
  */
 public record NewModelVersion(String name, String sha256, HyperParams params, Map<String, Double> metrics,
-                              Lineage lineage, String idempotencyKey) {
+                              Lineage lineage, String idempotencyKey, Map<String, String> tags) {
 
     /** Validates every field. */
     public NewModelVersion {
@@ -34,5 +36,19 @@ public record NewModelVersion(String name, String sha256, HyperParams params, Ma
             throw new InvalidArgumentException("idempotencyKey",
                     "idempotencyKey must be 1 to 256 non-blank characters, was \"" + idempotencyKey + "\"");
         }
+        tags = tags == null ? Map.of() : tags;
+        tags.forEach((key, value) -> Names.tagValue(Names.tagKey(key), value));
+        tags = Map.copyOf(tags);
+    }
+
+    /** A version to register without tags. */
+    public NewModelVersion(String name, String sha256, HyperParams params, Map<String, Double> metrics,
+                           Lineage lineage, String idempotencyKey) {
+        this(name, sha256, params, metrics, lineage, idempotencyKey, Map.of());
+    }
+
+    /** This request with {@code tags} as the version's first tags. */
+    public NewModelVersion withTags(Map<String, String> tags) {
+        return new NewModelVersion(name, sha256, params, metrics, lineage, idempotencyKey, tags);
     }
 }

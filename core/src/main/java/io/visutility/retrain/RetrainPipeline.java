@@ -10,6 +10,7 @@ import io.visutility.registry.ArtifactStore;
 import io.visutility.registry.Lineage;
 import io.visutility.registry.ModelRegistry;
 import io.visutility.registry.ModelVersion;
+import io.visutility.registry.Names;
 import io.visutility.registry.NewModelVersion;
 import io.visutility.training.Dataset;
 import io.visutility.training.DatasetSource;
@@ -122,7 +123,8 @@ public final class RetrainPipeline {
         if (decision.promote()) {
             if (!alreadyPromoted) {
                 registry.setAlias(model, ModelRegistry.CHAMPION, candidate.version(),
-                        champion == null ? null : champion.version(), "job " + job.id() + ": " + decision.reason());
+                        champion == null ? null : champion.version(), "job " + job.id() + ": " + decision.reason(),
+                        actor(job));
             }
             bus.publish(new MonitorEvent.ModelPromoted(MonitorEvent.newId(), model, clock.instant(),
                     candidate.version(), champion == null ? null : champion.version(), decision.reason(),
@@ -134,6 +136,15 @@ public final class RetrainPipeline {
         }
         return new RetrainOutcome(candidate, champion, decision, candidateHoldout, championHoldout,
                 best == null ? List.of() : best.trials());
+    }
+
+    /** Who a promotion by {@code job} is recorded as, in the alias history. */
+    static String actor(Job job) {
+        // Job ids come from whichever queue is plugged in: a strange id must not stop a promotion.
+        String actor = "retrain job " + job.id().codePoints()
+                .map(cp -> Character.isISOControl(cp) ? '?' : cp)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
+        return actor.length() <= Names.MAX_ACTOR ? actor : actor.substring(0, Names.MAX_ACTOR);
     }
 
     /** The version that {@code version} replaced as champion, or null if it was the first champion. */

@@ -35,9 +35,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The behaviour every {@link ModelRegistry} adapter must show, as its javadoc documents it; each adapter's
- * test subclasses this and supplies a fresh, empty registry.
+ * test subclasses this and supplies a fresh, empty registry. Tags and pages are specified in the test
+ * interfaces this class implements.
  */
-public abstract class ModelRegistryContract {
+public abstract class ModelRegistryContract implements RegistryUnderTest, ModelRegistryTagsContract,
+        ModelRegistryPagesContract {
     /** Starts on a whole second so that adapters storing milliseconds keep times exactly. */
     protected final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T12:00:00Z"));
     protected ModelRegistry registry;
@@ -49,6 +51,16 @@ public abstract class ModelRegistryContract {
     @BeforeEach
     void createRegistry() {
         registry = newRegistry(clock);
+    }
+
+    @Override
+    public ModelRegistry registry() {
+        return registry;
+    }
+
+    @Override
+    public MutableClock clock() {
+        return clock;
     }
 
     @Test
@@ -138,21 +150,27 @@ public abstract class ModelRegistryContract {
     }
 
     static Stream<String> invalidNames() {
-        return Stream.of("", "a".repeat(129), "../x", "a/b", "a\u0000b", "line\nbreak", "tab\tx", ".hidden",
-                "with space", "é");
+        return Stream.of("", "a".repeat(129), "../x", "a/b", "a\\b", "C:\\models", "a\u0000b", "line\nbreak",
+                "tab\tx", "del\u007f", ".hidden", "with space", "é");
     }
 
     @ParameterizedTest
     @MethodSource("invalidNames")
-    void invalidModelNamesAreRejectedNamingTheField(String name) {
+    void invalidModelNamesAreRejectedNamingTheFieldAndChangeNothing(String name) {
         register("churn");
+        registry.setAlias("churn", ModelRegistry.CHAMPION, 1, null, "first");
         List<ThrowingCallable> calls = List.of(
                 () -> registry.get(name, 1),
                 () -> registry.latest(name),
                 () -> registry.versions(name),
+                () -> registry.versions(name, null, 10),
                 () -> registry.alias(name, ModelRegistry.CHAMPION),
-                () -> registry.setAlias(name, ModelRegistry.CHAMPION, 1, null, "x"),
-                () -> registry.aliasHistory(name, ModelRegistry.CHAMPION));
+                () -> registry.setAlias(name, ModelRegistry.CHAMPION, 1, 1, "x"),
+                () -> registry.setAlias(name, ModelRegistry.CHAMPION, 1, 1, "x", "cli:alice"),
+                () -> registry.aliasHistory(name, ModelRegistry.CHAMPION),
+                () -> registry.setTag(name, 1, "stage", "x"),
+                () -> registry.removeTag(name, 1, "stage"),
+                () -> registry.versionsTagged(name, "stage", "x"));
         for (ThrowingCallable call : calls) {
             assertThatExceptionOfType(InvalidArgumentException.class).isThrownBy(call)
                     .satisfies(e -> assertThat(e.field()).isEqualTo("model"))
@@ -162,6 +180,8 @@ public abstract class ModelRegistryContract {
                 .isThrownBy(() -> newVersion(name, sha("x"), null))
                 .satisfies(e -> assertThat(e.field()).isEqualTo("model"));
         assertThat(registry.models()).containsExactly("churn");
+        assertThat(registry.aliasHistory("churn", ModelRegistry.CHAMPION)).hasSize(1);
+        assertThat(registry.get("churn", 1).tags()).isEmpty();
     }
 
     @ParameterizedTest
@@ -190,10 +210,19 @@ public abstract class ModelRegistryContract {
         assertThatExceptionOfType(InvalidArgumentException.class).isThrownBy(() -> registry.get("churn", version))
                 .satisfies(e -> assertThat(e.field()).isEqualTo("version"))
                 .withMessageContaining(String.valueOf(version));
-        assertThatExceptionOfType(InvalidArgumentException.class)
-                .isThrownBy(() -> registry.setAlias("churn", ModelRegistry.CHAMPION, version, null, "x"))
-                .satisfies(e -> assertThat(e.field()).isEqualTo("version"));
+        List<ThrowingCallable> calls = List.of(
+                () -> registry.setAlias("churn", ModelRegistry.CHAMPION, version, null, "x"),
+                () -> registry.setAlias("churn", ModelRegistry.CHAMPION, version, null, "x", "cli:alice"),
+                () -> registry.setTag("churn", version, "stage", "x"),
+                () -> registry.removeTag("churn", version, "stage"));
+        for (ThrowingCallable call : calls) {
+            assertThatExceptionOfType(InvalidArgumentException.class).isThrownBy(call)
+                    .satisfies(e -> assertThat(e.field()).isEqualTo("version"))
+                    .withMessageContaining(String.valueOf(version));
+        }
         assertThat(registry.alias("churn", ModelRegistry.CHAMPION)).isEmpty();
+        assertThat(registry.aliasHistory("churn", ModelRegistry.CHAMPION)).isEmpty();
+        assertThat(registry.versionsTagged("churn", "stage", "x")).isEmpty();
     }
 
     @ParameterizedTest
@@ -253,6 +282,77 @@ public abstract class ModelRegistryContract {
         assertThat(registry.alias("churn", "staging")).isEmpty();
         assertThat(registry.aliasHistory("churn", ModelRegistry.CHAMPION)).hasSize(1);
         assertThat(registry.aliasHistory("churn", "staging")).isEmpty();
+    }
+
+    @Test
+    void anUnknownAliasIsUnsetHasNoHistoryAndCannotBeMovedFromAVersion() {
+        register("churn");
+        registry.setAlias("churn", ModelRegistry.CHAMPION, 1, null, "first");
+
+        assertThat(registry.alias("churn", "no-such-alias")).isEmpty();
+        assertThat(registry.aliasHistory("churn", "no-such-alias")).isEmpty();
+        assertThatExceptionOfType(AliasConflictException.class)
+                .isThrownBy(() -> registry.setAlias("churn", "no-such-alias", 1, 1, "thinks it is set", "cli:bob"))
+                .satisfies(e -> assertThat(e.actual()).isNull())
+                .withMessageContaining("no-such-alias").withMessageContaining("nothing changed");
+
+        assertThat(registry.alias("churn", "no-such-alias")).isEmpty();
+        assertThat(registry.aliasHistory("churn", "no-such-alias")).isEmpty();
+        assertThat(registry.aliasHistory("churn", ModelRegistry.CHAMPION)).hasSize(1);
+    }
+
+    @Test
+    void everyAliasChangeRecordsWhoMadeIt() {
+        register("churn");
+        register("churn");
+        register("churn");
+        Instant t0 = clock.instant();
+
+        AliasChange first = registry.setAlias("churn", ModelRegistry.CHAMPION, 1, null, "first", "cli:alice");
+        clock.advance(Duration.ofMinutes(5));
+        registry.setAlias("churn", ModelRegistry.CHAMPION, 2, 1, "beat v1", "retrain job 7f3a");
+        registry.setAlias("churn", ModelRegistry.CHAMPION, 3, 2, "said nobody");
+
+        assertThat(first).isEqualTo(new AliasChange("churn", ModelRegistry.CHAMPION, null, 1, t0, "first",
+                "cli:alice"));
+        assertThat(registry.aliasHistory("churn", ModelRegistry.CHAMPION)).containsExactly(first,
+                new AliasChange("churn", ModelRegistry.CHAMPION, 1, 2, t0.plusSeconds(300), "beat v1",
+                        "retrain job 7f3a"),
+                new AliasChange("churn", ModelRegistry.CHAMPION, 2, 3, t0.plusSeconds(300), "said nobody",
+                        ModelRegistry.UNATTRIBUTED));
+    }
+
+    static Stream<String> invalidActors() {
+        return Stream.of(null, "", "   ", "x".repeat(129), "cli:alice\nforged line", "tab\tx", "nul\u0000");
+    }
+
+    @ParameterizedTest
+    @MethodSource("invalidActors")
+    void invalidActorsAreRejectedNamingTheFieldAndChangeNothing(String actor) {
+        register("churn");
+        register("churn");
+        registry.setAlias("churn", ModelRegistry.CHAMPION, 1, null, "first", "cli:alice");
+
+        assertThatExceptionOfType(InvalidArgumentException.class)
+                .isThrownBy(() -> registry.setAlias("churn", ModelRegistry.CHAMPION, 2, 1, "x", actor))
+                .satisfies(e -> assertThat(e.field()).isEqualTo("actor"))
+                .withMessageStartingWith("actor ");
+        assertThatExceptionOfType(InvalidArgumentException.class)
+                .isThrownBy(() -> new AliasChange("churn", ModelRegistry.CHAMPION, 1, 2, clock.instant(), "x", actor))
+                .satisfies(e -> assertThat(e.field()).isEqualTo("actor"));
+
+        assertThat(registry.alias("churn", ModelRegistry.CHAMPION)).map(ModelVersion::version).contains(1);
+        assertThat(registry.aliasHistory("churn", ModelRegistry.CHAMPION)).extracting(AliasChange::actor)
+                .containsExactly("cli:alice");
+    }
+
+    @Test
+    void anActorOfTheLongestLengthIsKept() {
+        register("churn");
+        String actor = "cli:" + "ü".repeat(124);
+        registry.setAlias("churn", ModelRegistry.CHAMPION, 1, null, "first", actor);
+        assertThat(registry.aliasHistory("churn", ModelRegistry.CHAMPION)).extracting(AliasChange::actor)
+                .containsExactly(actor);
     }
 
     @Test
@@ -363,8 +463,8 @@ public abstract class ModelRegistryContract {
         assertThat(registry.aliasHistory("churn", ModelRegistry.CHAMPION)).containsExactlyElementsOf(winners);
     }
 
-    /** Registers a new version of {@code model} with a fresh artifact checksum and no idempotency key. */
-    protected ModelVersion register(String model) {
+    @Override
+    public ModelVersion register(String model) {
         return registry.register(newVersion(model, sha("artifact-" + (artifacts++)), null));
     }
 

@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.visutility.event.MonitorEvent;
 import io.visutility.jobs.Job;
 import io.visutility.jobs.JobState;
+import io.visutility.registry.AliasChange;
 import io.visutility.registry.ModelRegistry;
 import io.visutility.registry.ModelVersion;
+import io.visutility.registry.Names;
 import io.visutility.registry.RegistryException;
 import io.visutility.testing.FlakyArtifactStore;
 import io.visutility.testing.LoopFixture;
@@ -67,6 +69,30 @@ class RetrainPipelineTest {
         MonitorEvent.ModelPromoted promoted = loop.events.single(MonitorEvent.ModelPromoted.class);
         assertThat(promoted.previousVersion()).isEqualTo(1);
         assertThat(promoted.candidateMetrics().get("f1")).isGreaterThan(promoted.championMetrics().get("f1"));
+    }
+
+    @Test
+    void aPromotionIsRecordedAsTheRetrainJobs() {
+        LoopFixture loop = LoopFixture.create();
+        loop.seedChampion();
+
+        loop.pipeline.run(job(loop, "job-1", 1));
+
+        AliasChange promotion = loop.registry.aliasHistory(MODEL, ModelRegistry.CHAMPION).get(1);
+        assertThat(promotion.to()).isEqualTo(2);
+        assertThat(promotion.actor()).isEqualTo("retrain job job-1");
+        assertThat(promotion.reason()).startsWith("job job-1: ");
+    }
+
+    @Test
+    void aJobIdThatIsNoActorIsMadeIntoOne() {
+        Instant now = Instant.parse("2026-03-01T12:00:00Z");
+        Job strange = new Job("line\nbreak-" + "x".repeat(200), MODEL, JobState.RUNNING, 1, 3, null, now, now, now,
+                null);
+
+        String actor = RetrainPipeline.actor(strange);
+
+        assertThat(Names.actor(actor)).hasSize(Names.MAX_ACTOR).startsWith("retrain job line?break-xxx");
     }
 
     @Test

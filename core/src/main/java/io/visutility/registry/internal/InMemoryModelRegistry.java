@@ -8,6 +8,8 @@ import io.visutility.registry.ModelRegistry;
 import io.visutility.registry.ModelVersion;
 import io.visutility.registry.Names;
 import io.visutility.registry.NewModelVersion;
+import io.visutility.registry.Page;
+import io.visutility.registry.VersionPages;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,12 +45,12 @@ public final class InMemoryModelRegistry implements ModelRegistry {
                     throw new InvalidArgumentException("idempotencyKey", "idempotencyKey " + v.idempotencyKey()
                             + " was already used for model " + earlier.name() + ", not " + v.name());
                 }
-                return earlier;
+                return versions.get(earlier.name()).get(earlier.version() - 1);
             }
         }
         List<ModelVersion> list = versions.computeIfAbsent(v.name(), k -> new ArrayList<>());
         ModelVersion created = new ModelVersion(v.name(), list.size() + 1, v.sha256(), v.params(), v.metrics(),
-                clock.instant(), v.lineage());
+                clock.instant(), v.lineage(), v.tags());
         list.add(created);
         if (v.idempotencyKey() != null) {
             byKey.put(v.idempotencyKey(), created);
@@ -83,7 +85,8 @@ public final class InMemoryModelRegistry implements ModelRegistry {
 
     @Override
     public synchronized AliasChange setAlias(String name, String alias, int version, Integer expectedCurrent,
-                                             String reason) {
+                                             String reason, String actor) {
+        Names.actor(actor);
         Names.alias(alias);
         get(name, version);
         Map<String, Integer> modelAliases = aliases.computeIfAbsent(name, k -> new HashMap<>());
@@ -95,7 +98,7 @@ public final class InMemoryModelRegistry implements ModelRegistry {
                     current);
         }
         modelAliases.put(alias, version);
-        AliasChange change = new AliasChange(name, alias, current, version, clock.instant(), reason);
+        AliasChange change = new AliasChange(name, alias, current, version, clock.instant(), reason, actor);
         history.computeIfAbsent(name + "\u0000" + alias, k -> new ArrayList<>()).add(change);
         return change;
     }
@@ -108,14 +111,55 @@ public final class InMemoryModelRegistry implements ModelRegistry {
     }
 
     @Override
+    public synchronized ModelVersion setTag(String name, int version, String key, String value) {
+        Names.tagValue(Names.tagKey(key), value);
+        ModelVersion current = get(name, version);
+        Map<String, String> tags = new HashMap<>(current.tags());
+        tags.put(key, value);
+        return replace(current.withTags(tags));
+    }
+
+    @Override
+    public synchronized ModelVersion removeTag(String name, int version, String key) {
+        Names.tagKey(key);
+        ModelVersion current = get(name, version);
+        Map<String, String> tags = new HashMap<>(current.tags());
+        tags.remove(key);
+        return replace(current.withTags(tags));
+    }
+
+    @Override
+    public synchronized List<ModelVersion> versionsTagged(String name, String key, String value) {
+        Names.model(name);
+        Names.tagValue(Names.tagKey(key), value);
+        return versions.getOrDefault(name, List.of()).stream().filter(v -> value.equals(v.tags().get(key))).toList();
+    }
+
+    @Override
     public synchronized List<ModelVersion> versions(String name) {
         Names.model(name);
         return List.copyOf(versions.getOrDefault(name, List.of()));
     }
 
     @Override
+    public synchronized Page<ModelVersion> versions(String name, String pageToken, int limit) {
+        Names.model(name);
+        VersionPages.limit(limit);
+        int after = VersionPages.after(name, pageToken);
+        List<ModelVersion> list = versions.getOrDefault(name, List.of());
+        int from = Math.min(after, list.size());
+        // One more than the page, to tell whether another page follows.
+        return VersionPages.page(name, List.copyOf(list.subList(from, Math.min(list.size(), from + limit + 1))), limit);
+    }
+
+    @Override
     public synchronized List<String> models() {
         return List.copyOf(versions.keySet());
+    }
+
+    private ModelVersion replace(ModelVersion tagged) {
+        versions.get(tagged.name()).set(tagged.version() - 1, tagged);
+        return tagged;
     }
 
     private List<ModelVersion> existing(String name) {

@@ -145,7 +145,7 @@ final class DemoRun implements AutoCloseable {
                 "rows", "10000", "seed", Long.toString(seed))), "demo-initial-" + ref.sha256()));
         // A run stopped between register and setAlias left a version without a champion: this run
         // registers the same bytes again (same key, same version) or the next version, and names it.
-        registry.setAlias(MODEL, ModelRegistry.CHAMPION, v.version(), null, "initial model");
+        registry.setAlias(MODEL, ModelRegistry.CHAMPION, v.version(), null, "initial model", "demo");
         say(String.format("registered %s v%d (sha256 %s…) trained on SEA concept 1: validation F1 %.3f",
                 MODEL, v.version(), v.sha256().substring(0, 12), result.validation().f1()));
     }

@@ -38,7 +38,7 @@ final class AliasRows {
             ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO alias_changes"
-                + " (name, alias, from_version, to_version, changed_at, reason) VALUES (?, ?, ?, ?, ?, ?)")) {
+                + " (name, alias, from_version, to_version, changed_at, reason, actor) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, change.name());
             ps.setString(2, change.alias());
             if (change.from() == null) {
@@ -49,12 +49,13 @@ final class AliasRows {
             ps.setInt(4, change.to());
             dialect.setTime(ps, 5, change.changedAt());
             ps.setString(6, change.reason());
+            ps.setString(7, change.actor());
             ps.executeUpdate();
         }
     }
 
     List<AliasChange> history(Connection c, String name, String alias) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT from_version, to_version, changed_at, reason"
+        try (PreparedStatement ps = c.prepareStatement("SELECT from_version, to_version, changed_at, reason, actor"
                 + " FROM alias_changes WHERE name = ? AND alias = ? ORDER BY id")) {
             ps.setString(1, name);
             ps.setString(2, alias);
@@ -64,7 +65,7 @@ final class AliasRows {
                     int from = rs.getInt("from_version");
                     Integer fromVersion = rs.wasNull() ? null : from;
                     changes.add(new AliasChange(name, alias, fromVersion, rs.getInt("to_version"),
-                            dialect.getTime(rs, "changed_at"), rs.getString("reason")));
+                            dialect.getTime(rs, "changed_at"), rs.getString("reason"), rs.getString("actor")));
                 }
             }
             return List.copyOf(changes);

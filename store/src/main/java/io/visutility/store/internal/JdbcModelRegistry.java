@@ -8,7 +8,9 @@ import io.visutility.registry.ModelRegistry;
 import io.visutility.registry.ModelVersion;
 import io.visutility.registry.Names;
 import io.visutility.registry.NewModelVersion;
+import io.visutility.registry.Page;
 import io.visutility.registry.RegistryException;
+import io.visutility.registry.VersionPages;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -79,7 +82,7 @@ public final class JdbcModelRegistry implements ModelRegistry {
         int next = bumped.orElseThrow();
         Instant now = db.dialect().now(clock);
         rows.insert(c, v, next, now);
-        return new ModelVersion(v.name(), next, v.sha256(), v.params(), v.metrics(), now, v.lineage());
+        return new ModelVersion(v.name(), next, v.sha256(), v.params(), v.metrics(), now, v.lineage(), v.tags());
     }
 
     private static void createModel(Connection c, String name) throws SQLException {
@@ -116,15 +119,7 @@ public final class JdbcModelRegistry implements ModelRegistry {
     public ModelVersion get(String name, int version) {
         Names.version(version);
         Names.model(name);
-        return db.read("read version " + version + " of model " + name, c -> {
-            List<ModelVersion> found = rows.select(c, "name = ? AND version = ?", name, version);
-            if (!found.isEmpty()) {
-                return found.get(0);
-            }
-            int last = existing(c, name);
-            throw new ModelNotFoundException("model " + name + " has no version " + version
-                    + "; its latest is " + last);
-        });
+        return db.read("read version " + version + " of model " + name, c -> version(c, name, version));
     }
 
     @Override
@@ -149,7 +144,9 @@ public final class JdbcModelRegistry implements ModelRegistry {
     }
 
     @Override
-    public AliasChange setAlias(String name, String alias, int version, Integer expectedCurrent, String reason) {
+    public AliasChange setAlias(String name, String alias, int version, Integer expectedCurrent, String reason,
+                                String actor) {
+        Names.actor(actor);
         Names.alias(alias);
         Names.version(version);
         Names.model(name);
@@ -166,7 +163,8 @@ public final class JdbcModelRegistry implements ModelRegistry {
                         + (expectedCurrent == null ? "nothing" : "version " + expectedCurrent)
                         + "; nothing changed", current);
             }
-            AliasChange change = new AliasChange(name, alias, current, version, db.dialect().now(clock), reason);
+            AliasChange change = new AliasChange(name, alias, current, version, db.dialect().now(clock), reason,
+                    actor);
             aliases.move(c, change);
             return change;
         });
@@ -183,10 +181,54 @@ public final class JdbcModelRegistry implements ModelRegistry {
     }
 
     @Override
+    public ModelVersion setTag(String name, int version, String key, String value) {
+        Names.tagValue(Names.tagKey(key), value);
+        Names.version(version);
+        Names.model(name);
+        return db.write("set tag " + key + " of version " + version + " of model " + name, c -> {
+            version(c, name, version);
+            rows.tags().put(c, name, version, Map.of(key, value));
+            return version(c, name, version);
+        });
+    }
+
+    @Override
+    public ModelVersion removeTag(String name, int version, String key) {
+        Names.tagKey(key);
+        Names.version(version);
+        Names.model(name);
+        return db.write("remove tag " + key + " of version " + version + " of model " + name, c -> {
+            version(c, name, version);
+            rows.tags().remove(c, name, version, key);
+            return version(c, name, version);
+        });
+    }
+
+    @Override
+    public List<ModelVersion> versionsTagged(String name, String key, String value) {
+        Names.tagValue(Names.tagKey(key), value);
+        Names.model(name);
+        return db.read("list versions of model " + name + " tagged " + key, c -> rows.select(c,
+                "name = ? AND version IN (SELECT version FROM version_tags WHERE name = ? AND tag_key = ?"
+                        + " AND tag_value = ?) ORDER BY version", name, name, key, value));
+    }
+
+    @Override
     public List<ModelVersion> versions(String name) {
         Names.model(name);
         return db.read("list versions of model " + name,
                 c -> rows.select(c, "name = ? ORDER BY version", name));
+    }
+
+    @Override
+    public Page<ModelVersion> versions(String name, String pageToken, int limit) {
+        Names.model(name);
+        VersionPages.limit(limit);
+        int after = VersionPages.after(name, pageToken);
+        // Keyset, not OFFSET: the primary key (name, version) leads straight to the first row of the page,
+        // however deep it is. One row more than the page tells whether another page follows.
+        return db.read("list a page of versions of model " + name, c -> VersionPages.page(name,
+                rows.select(c, "name = ? AND version > ? ORDER BY version LIMIT ?", name, after, limit + 1), limit));
     }
 
     @Override
@@ -203,6 +245,16 @@ public final class JdbcModelRegistry implements ModelRegistry {
             names.sort(null);
             return List.copyOf(names);
         });
+    }
+
+    /** Version {@code version} of {@code name}, or throws {@link ModelNotFoundException}. */
+    private ModelVersion version(Connection c, String name, int version) throws SQLException {
+        List<ModelVersion> found = rows.select(c, "name = ? AND version = ?", name, version);
+        if (!found.isEmpty()) {
+            return found.get(0);
+        }
+        int last = existing(c, name);
+        throw new ModelNotFoundException("model " + name + " has no version " + version + "; its latest is " + last);
     }
 
     private int existing(Connection c, String name) throws SQLException {

@@ -10,17 +10,26 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IntSummaryStatistics;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
-/** Reads and writes rows of the versions table. */
+/** Reads and writes rows of the versions table, with their tags. */
 final class VersionRows {
     static final String COLUMNS = "name, version, sha256, params, metrics, created_at, parent_version,"
             + " trigger_event_id, job_id, trainer, details, idempotency_key";
 
     private final Dialect dialect;
+    private final TagRows tags = new TagRows();
 
     VersionRows(Dialect dialect) {
         this.dialect = dialect;
+    }
+
+    TagRows tags() {
+        return tags;
     }
 
     void insert(Connection c, NewModelVersion v, int version, Instant createdAt) throws SQLException {
@@ -46,10 +55,27 @@ final class VersionRows {
             ps.setString(12, v.idempotencyKey());
             ps.executeUpdate();
         }
+        tags.put(c, v.name(), version, v.tags());
     }
 
-    /** The versions selected by {@code where} (a condition on the versions table) with {@code args}. */
+    /**
+     * The versions selected by {@code where} (a condition on the versions table) with {@code args}, each
+     * with its tags as they are now.
+     */
     List<ModelVersion> select(Connection c, String where, Object... args) throws SQLException {
+        List<ModelVersion> found = selectUntagged(c, where, args);
+        // One range read of tags per model: callers select one version, a page, or a model's versions.
+        Map<String, IntSummaryStatistics> ranges = found.stream().collect(Collectors.groupingBy(ModelVersion::name,
+                Collectors.summarizingInt(ModelVersion::version)));
+        Map<String, Map<Integer, Map<String, String>>> tagged = new HashMap<>();
+        for (Map.Entry<String, IntSummaryStatistics> range : ranges.entrySet()) {
+            tagged.put(range.getKey(), tags.between(c, range.getKey(), range.getValue().getMin(),
+                    range.getValue().getMax()));
+        }
+        return found.stream().map(v -> v.withTags(tagged.get(v.name()).getOrDefault(v.version(), Map.of()))).toList();
+    }
+
+    private List<ModelVersion> selectUntagged(Connection c, String where, Object... args) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM versions WHERE " + where)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
