@@ -32,8 +32,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 4, time = 2)
 @Fork(1)
 public class AliasLookupBenchmark {
+    static final int SMALL = 10;
 
-    /** A store holding {@link #versions} versions of one model, its champion the newest. */
+    /**
+     * A store holding {@link #versions} versions of one model, its champion the newest. It is read while
+     * the model has 10 versions and grown afterwards, so the pooled connections' prepared statements were
+     * planned on a small table, as in a store that grew while serving.
+     */
     @State(Scope.Benchmark)
     public static class FilledStore {
         /** {@value BenchDatabase#SQLITE} or {@value BenchDatabase#POSTGRESQL}. */
@@ -46,13 +51,29 @@ public class AliasLookupBenchmark {
         BenchDatabase database;
         Store store;
 
-        /** Creates the database, fills it and promotes the newest version. */
+        /** Creates the database, reads the champion of a small model, grows the model and promotes its newest. */
         @Setup(Level.Trial)
         public void fill() throws SQLException {
+            if (versions < SMALL) {
+                throw new IllegalArgumentException("versions must be at least " + SMALL + ", was " + versions);
+            }
             database = BenchDatabase.start(db);
             store = Store.open(database.config());
-            VersionFill.fill(store.registry(), database, Payloads.MODEL, versions);
-            store.registry().setAlias(Payloads.MODEL, ModelRegistry.CHAMPION, versions, null, "benchmark");
+            ModelRegistry registry = store.registry();
+            registry.register(new Payloads(0).next());
+            VersionFill.extend(database, Payloads.MODEL, SMALL);
+            registry.setAlias(Payloads.MODEL, ModelRegistry.CHAMPION, SMALL, null, "first champion");
+            for (int i = 0; i < 100; i++) {
+                registry.alias(Payloads.MODEL, ModelRegistry.CHAMPION).orElseThrow();
+            }
+            VersionFill.extend(database, Payloads.MODEL, versions);
+            if (versions > SMALL) {
+                registry.setAlias(Payloads.MODEL, ModelRegistry.CHAMPION, versions, SMALL, "newest");
+            }
+            int latest = registry.latest(Payloads.MODEL).version();
+            if (latest != versions) {
+                throw new IllegalStateException("filled " + versions + " versions but the latest is " + latest);
+            }
         }
 
         /** Closes the store and drops the database. */

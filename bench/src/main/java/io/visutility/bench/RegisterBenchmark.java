@@ -4,6 +4,7 @@ import io.visutility.registry.NewModelVersion;
 import io.visutility.registry.RegistryException;
 import io.visutility.store.Store;
 import java.io.IOException;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -36,8 +37,13 @@ import org.openjdk.jmh.annotations.Warmup;
 public class RegisterBenchmark {
     static final String STORE = "store";
     static final String NAIVE = "naive";
+    static final int PREFILLED = 1_000;
 
-    /** The registry under test on a fresh database, shared by all writers of the trial. */
+    /**
+     * The registry under test on a fresh database, shared by all writers of the trial. The model starts
+     * with {@value RegisterBenchmark#PREFILLED} versions and analysed tables: a query planned on an empty table can
+     * differ from one planned on a registry in use (the baseline's max() then reads every version).
+     */
     @State(Scope.Benchmark)
     public static class Registry {
         /** {@value #STORE} (counter row) or {@value #NAIVE} (max + 1 with retries). */
@@ -54,7 +60,7 @@ public class RegisterBenchmark {
 
         /** Creates the database and opens the registry on it. */
         @Setup(Level.Trial)
-        public void open() {
+        public void open() throws SQLException {
             if (!STORE.equals(impl) && !NAIVE.equals(impl)) {
                 throw new IllegalArgumentException("impl must be " + STORE + " or " + NAIVE + ", was " + impl);
             }
@@ -64,6 +70,13 @@ public class RegisterBenchmark {
             } else {
                 naive = NaiveMaxPlusOneRegistry.open(database.config(), Clock.systemUTC());
             }
+            if (store != null) {
+                store.registry().register(new Payloads(0).next());
+            } else {
+                naive.register(new Payloads(0).next());
+            }
+            VersionFill.extend(database, Payloads.MODEL, PREFILLED);
+            VersionFill.analyze(database);
         }
 
         /** Registers {@code v}, counting clashes and failures in {@code outcomes}. */

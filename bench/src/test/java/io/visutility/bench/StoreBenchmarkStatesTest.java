@@ -17,7 +17,7 @@ class StoreBenchmarkStatesTest {
 
     @ParameterizedTest(name = "{0} on {1}")
     @CsvSource({"store, sqlite", "naive, sqlite", "store, postgresql", "naive, postgresql"})
-    void registerStateCountsEveryRegistrationAndLeavesNoGap(String impl, String db) throws IOException {
+    void registerStateCountsEveryRegistrationAndLeavesNoGap(String impl, String db) throws IOException, SQLException {
         var registry = new RegisterBenchmark.Registry();
         registry.impl = impl;
         registry.db = db;
@@ -35,7 +35,8 @@ class StoreBenchmarkStatesTest {
             assertThat(outcomes.registered).isEqualTo(20);
             assertThat(outcomes.conflicts).isZero();
             assertThat(outcomes.failed).isZero();
-            assertThat(registry.versions()).containsExactlyElementsOf(IntStream.rangeClosed(1, 20).boxed().toList());
+            int last = RegisterBenchmark.PREFILLED + 20;
+            assertThat(registry.versions()).containsExactlyElementsOf(IntStream.rangeClosed(1, last).boxed().toList());
         } finally {
             registry.close();
         }
@@ -50,27 +51,34 @@ class StoreBenchmarkStatesTest {
                 .hasMessage("impl must be store or naive, was mlflow");
         assertThatThrownBy(() -> BenchDatabase.start("mysql")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("db must be sqlite or postgresql, was mysql");
+        var filled = new AliasLookupBenchmark.FilledStore();
+        filled.db = "sqlite";
+        filled.versions = 9;
+        assertThatThrownBy(filled::fill).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("versions must be at least 10, was 9");
     }
 
-    @ParameterizedTest(name = "{0}")
-    @CsvSource({"sqlite", "postgresql"})
-    void filledStoreServesTheNewestAsChampionAndCarriesOnCounting(String db) throws SQLException, IOException {
+    @ParameterizedTest(name = "{1} versions on {0}")
+    @CsvSource({"sqlite, 10", "sqlite, 10000", "postgresql, 10000"})
+    void filledStoreServesTheNewestAsChampionAndCarriesOnCounting(String db, int versions)
+            throws SQLException, IOException {
         var filled = new AliasLookupBenchmark.FilledStore();
         filled.db = db;
-        filled.versions = 10_000;
+        filled.versions = versions;
         filled.fill();
         try {
             ModelVersion champion = new AliasLookupBenchmark().champion(filled).orElseThrow();
             ModelVersion first = filled.store.registry().get(Payloads.MODEL, 1);
-            assertThat(champion.version()).isEqualTo(10_000);
+            assertThat(champion.version()).isEqualTo(versions);
             assertThat(champion.params()).isEqualTo(first.params());
             assertThat(champion.metrics()).isEqualTo(first.metrics());
             assertThat(champion.lineage()).isEqualTo(first.lineage());
-            assertThat(champion.sha256()).isEqualTo("0".repeat(60) + "2710");
+            assertThat(champion.sha256()).isEqualTo(String.format("%064x", versions));
 
             ModelRegistry registry = filled.store.registry();
-            assertThat(registry.versions(Payloads.MODEL)).hasSize(10_000);
-            assertThat(registry.register(new Payloads(9).next()).version()).isEqualTo(10_001);
+            assertThat(registry.versions(Payloads.MODEL)).extracting(ModelVersion::version)
+                    .containsExactlyElementsOf(IntStream.rangeClosed(1, versions).boxed().toList());
+            assertThat(registry.register(new Payloads(9).next()).version()).isEqualTo(versions + 1);
         } finally {
             filled.close();
         }
