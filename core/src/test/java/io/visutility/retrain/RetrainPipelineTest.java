@@ -88,7 +88,7 @@ class RetrainPipelineTest {
     void aJobIdThatIsNoActorIsMadeIntoOne() {
         Instant now = Instant.parse("2026-03-01T12:00:00Z");
         Job strange = new Job("line\nbreak-" + "x".repeat(200), MODEL, JobState.RUNNING, 1, 3, null, now, now, now,
-                null);
+                null, "worker", now.plusSeconds(60));
 
         String actor = RetrainPipeline.actor(strange);
 
