@@ -27,6 +27,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -79,10 +80,16 @@ final class DemoRun implements AutoCloseable {
                 .datasets(feedback).bus(bus).clock(clock).trials(trials).seed(seed)
                 .build();
         this.observer = AdaptiveRetrainObserver.builder()
-                .monitor(monitor).pipeline(pipeline).workers(workers).timer(timer)
+                .monitor(monitor).pipeline(pipeline).queue(store.jobs()).workers(workers).timer(timer)
                 .maxAttempts(2).backoff(Duration.ofSeconds(1)).timeout(Duration.ofMinutes(10))
                 .build();
         bus.subscribe("demo-recorder", recorder);
+        // The history worth keeping: every event but the metric samples, which are many and droppable.
+        bus.subscribe("event-log", event -> {
+            if (!(event instanceof MonitorEvent.Metrics)) {
+                store.events().append(event);
+            }
+        });
         observer.start();
     }
 
@@ -97,6 +104,7 @@ final class DemoRun implements AutoCloseable {
     }
 
     DemoReport run(DemoScenario scenario) {
+        Instant started = clock.instant();
         Serving serving = new Serving(registry, artifacts, trainer);
         Concepts concepts = Concepts.of(registry, MODEL, serving, seed);
         if (concepts.champion() == null) {
@@ -131,7 +139,8 @@ final class DemoRun implements AutoCloseable {
         }
         recorder.awaitQuiet(bus, Duration.ofSeconds(10));
         serving.close();
-        return DemoReport.of(scenario, MODEL, recorder, observer.scheduler().queue().list(MODEL).size(),
+        long jobsThisRun = store.jobs().list(MODEL).stream().filter(j -> !j.createdAt().isBefore(started)).count();
+        return DemoReport.of(scenario, MODEL, recorder, (int) jobsThisRun,
                 registry, concepts, dataDir, stormSeconds, monitor.status(MODEL).orElseThrow());
     }
 

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.visutility.event.LoggedEvent;
+import io.visutility.event.MonitorEvent;
+import io.visutility.jobs.JobState;
 import io.visutility.registry.ModelRegistry;
 import io.visutility.registry.ModelVersion;
 import io.visutility.server.Main;
@@ -104,6 +107,15 @@ class DemoCommandTest {
             }
             assertThat(store.registry().alias("quality_detector", ModelRegistry.CHAMPION).orElseThrow().version())
                     .isEqualTo(two.get("champion").get("version").asInt());
+            List<MonitorEvent> logged = store.events().after(0, 10_000).stream().map(LoggedEvent::event).toList();
+            assertThat(logged).noneMatch(e -> e instanceof MonitorEvent.Metrics);
+            assertThat(logged).filteredOn(e -> e instanceof MonitorEvent.DriftDetected).hasSize(2);
+            assertThat(logged).filteredOn(e -> e instanceof MonitorEvent.ModelPromoted)
+                    .extracting(e -> ((MonitorEvent.ModelPromoted) e).version())
+                    .containsExactly(one.get("champion").get("version").asInt(),
+                            two.get("champion").get("version").asInt());
+            assertThat(store.jobs().list("quality_detector")).hasSize(2)
+                    .allMatch(j -> j.state() == JobState.SUCCEEDED);
         }
     }
 
