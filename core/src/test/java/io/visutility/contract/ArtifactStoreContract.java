@@ -2,7 +2,6 @@ package io.visutility.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.visutility.registry.ArtifactCorruptedException;
 import io.visutility.registry.ArtifactRef;
@@ -42,14 +41,9 @@ public abstract class ArtifactStoreContract {
 
     /**
      * Changes the stored bytes of {@code sha256} behind the store's back, as a disk error or a careless
-     * operator would; called only when {@link #canCorrupt()} is true.
+     * operator would.
      */
     protected abstract void corrupt(ArtifactStore store, String sha256) throws Exception;
-
-    /** Whether {@link #corrupt} can work for this adapter; when false the corruption tests are skipped. */
-    protected boolean canCorrupt() {
-        return true;
-    }
 
     @BeforeEach
     void createStore() {
@@ -135,7 +129,6 @@ public abstract class ArtifactStoreContract {
 
     @Test
     void aCorruptedArtifactIsDetectedOnReadNamingItsChecksum() throws Exception {
-        assumeTrue(canCorrupt(), "this adapter cannot corrupt its own artifacts");
         ArtifactRef damaged = store.put(randomBytes(8, 2048));
         ArtifactRef intact = store.put(randomBytes(9, 2048));
 
@@ -202,7 +195,6 @@ public abstract class ArtifactStoreContract {
 
     @Test
     void aCorruptedArtifactIsListedAndCanBeDeleted() throws Exception {
-        assumeTrue(canCorrupt(), "this adapter cannot corrupt its own artifacts");
         ArtifactRef ref = store.put(randomBytes(16, 512));
         corrupt(store, ref.sha256());
         clock.advance(Duration.ofHours(1));

@@ -46,6 +46,11 @@ public final class InMemoryArtifactStore implements ArtifactStore {
         return blob.bytes().clone();
     }
 
+    /** The stored array itself, not a copy: lets this package's tests damage it as a memory fault would. */
+    byte[] storedBytes(String sha256) {
+        return blobs.get(sha256).bytes();
+    }
+
     @Override
     public boolean contains(String sha256) {
         return blobs.containsKey(Names.sha256(sha256));
