@@ -7,7 +7,6 @@ import io.visutility.contract.EventLogContract;
 import io.visutility.event.EventLog;
 import io.visutility.event.LoggedEvent;
 import io.visutility.store.internal.JdbcEventLog;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,30 +17,18 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The event log contract on PostgreSQL, plus the commit order that keeps a following reader complete. */
 class PostgresEventLogTest extends EventLogContract {
-    private static PostgresServer server;
+    private static final PostgresServer server = PostgresServer.shared();
 
     @TempDir
     Path artifactsDir;
     private StoreConfig config;
     private Store store;
-
-    @BeforeAll
-    static void startServer() {
-        server = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() throws IOException {
-        server.close();
-    }
 
     @Override
     protected EventLog newLog() {

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class PostgresServer implements AutoCloseable {
     private static final AtomicInteger SCHEMAS = new AtomicInteger();
+    private static PostgresServer shared;
 
     private final EmbeddedPostgres embedded;
     private final String url;
@@ -31,6 +32,26 @@ final class PostgresServer implements AutoCloseable {
         this.password = password;
     }
 
+    /**
+     * One server for all test classes of this JVM (each test works in a schema of its own), started on
+     * first use and stopped when the JVM exits: a start costs seconds, a schema milliseconds.
+     */
+    static synchronized PostgresServer shared() {
+        if (shared == null) {
+            PostgresServer server = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    server.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, "stop-test-postgres"));
+            shared = server;
+        }
+        return shared;
+    }
+
+    /** A server of the caller's own, for tests that need one to themselves; the caller closes it. */
     static PostgresServer start() {
         String external = System.getenv("VISUTILITY_TEST_PG_URL");
         if (external != null && !external.isBlank()) {
