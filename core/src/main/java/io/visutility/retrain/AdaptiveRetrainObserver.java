@@ -32,7 +32,14 @@ public final class AdaptiveRetrainObserver implements Observer, JobListener, Aut
         this.monitor = Objects.requireNonNull(b.monitor, "monitor");
         this.pipeline = Objects.requireNonNull(b.pipeline, "pipeline");
         this.clock = monitor.clock();
-        this.scheduler = TrainingScheduler.builder()
+        TrainingScheduler.Builder scheduling = TrainingScheduler.builder();
+        if (b.workerId != null) {
+            scheduling.workerId(b.workerId);
+        }
+        if (b.lease != null) {
+            scheduling.lease(b.lease);
+        }
+        this.scheduler = scheduling
                 .queue(b.queue == null ? JobQueue.inMemory(clock) : b.queue)
                 .handler(this::runJob)
                 .listener(this)
@@ -132,6 +139,8 @@ public final class AdaptiveRetrainObserver implements Observer, JobListener, Aut
         private Duration backoff = Duration.ofSeconds(30);
         private Duration timeout = Duration.ofMinutes(30);
         private int concurrency = 1;
+        private String workerId;
+        private Duration lease;
 
         private Builder() {
         }
@@ -187,6 +196,24 @@ public final class AdaptiveRetrainObserver implements Observer, JobListener, Aut
         /** Retrains of different models at once; default 1. */
         public Builder concurrency(int concurrency) {
             this.concurrency = concurrency;
+            return this;
+        }
+
+        /**
+         * The name this observer's scheduler claims jobs under, as seen in the queue (for instance the host
+         * and process of an orchestrator sharing a database queue); default a random id.
+         */
+        public Builder workerId(String workerId) {
+            this.workerId = Objects.requireNonNull(workerId, "workerId");
+            return this;
+        }
+
+        /**
+         * How long a claim lasts unless renewed by heartbeats; when this process dies, another claims its
+         * job after this long. Default 1 min.
+         */
+        public Builder lease(Duration lease) {
+            this.lease = Objects.requireNonNull(lease, "lease");
             return this;
         }
 

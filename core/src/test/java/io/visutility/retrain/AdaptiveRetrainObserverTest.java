@@ -3,11 +3,13 @@ package io.visutility.retrain;
 import static io.visutility.testing.LoopFixture.MODEL;
 import static io.visutility.testing.LoopFixture.POLICY;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import io.visutility.event.MonitorEvent;
 import io.visutility.jobs.EnqueueResult;
 import io.visutility.jobs.Job;
 import io.visutility.jobs.JobState;
+import io.visutility.jobs.SchedulerException;
 import io.visutility.monitor.ModelHealth;
 import io.visutility.registry.ModelVersion;
 import io.visutility.testing.FlakyArtifactStore;
@@ -195,6 +197,37 @@ class AdaptiveRetrainObserverTest {
         assertThat(skipped.triggerEventId()).isNull();
         assertThat(skipped.reason()).contains("operator asked");
         assertThat(loop.jobs(MODEL)).hasSize(1);
+    }
+
+    @Test
+    void jobsAreClaimedUnderTheConfiguredWorkerIdAndLease() {
+        LoopFixture loop = LoopFixture.create();
+        HeldExecutor held = new HeldExecutor();
+        AdaptiveRetrainObserver named = AdaptiveRetrainObserver.builder().monitor(loop.monitor)
+                .pipeline(loop.pipeline).workers(held).timer(loop.timer)
+                .workerId("orchestrator-a").lease(Duration.ofSeconds(90)).build();
+
+        named.scheduler().submit(MODEL, null);
+
+        Job running = named.scheduler().queue().active(MODEL).orElseThrow();
+        assertThat(named.scheduler().workerId()).isEqualTo("orchestrator-a");
+        assertThat(running.state()).isEqualTo(JobState.RUNNING);
+        assertThat(running.leaseOwner()).isEqualTo("orchestrator-a");
+        assertThat(running.leaseUntil()).isEqualTo(loop.clock.instant().plus(Duration.ofSeconds(90)));
+        named.close();
+    }
+
+    @Test
+    void aBadWorkerIdOrLeaseIsRefusedNamingIt() {
+        LoopFixture loop = LoopFixture.create();
+        var builder = AdaptiveRetrainObserver.builder().monitor(loop.monitor).pipeline(loop.pipeline)
+                .workers(Runnable::run).timer(loop.timer);
+
+        assertThatExceptionOfType(SchedulerException.class)
+                .isThrownBy(() -> builder.workerId(" ").build()).withMessageContaining("workerId");
+        assertThatExceptionOfType(SchedulerException.class)
+                .isThrownBy(() -> builder.workerId("w").lease(Duration.ZERO).build())
+                .withMessageContaining("lease").withMessageContaining("PT0S");
     }
 
     @Test
