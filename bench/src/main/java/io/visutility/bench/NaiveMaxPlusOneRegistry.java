@@ -17,8 +17,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.sqlite.SQLiteConfig;
@@ -132,7 +130,7 @@ final class NaiveMaxPlusOneRegistry implements AutoCloseable {
                 ps.executeUpdate();
             }
         }
-        String json = dialect == Dialect.POSTGRESQL ? "CAST(? AS JSONB)" : "?";
+        String json = dialect.json();
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO versions (name, version, sha256, params,"
                 + " metrics, created_at, parent_version, trigger_event_id, job_id, trainer, details)"
                 + " VALUES (?, ?, ?, " + json + ", " + json + ", ?, ?, ?, ?, ?, " + json + ")")) {
@@ -142,11 +140,7 @@ final class NaiveMaxPlusOneRegistry implements AutoCloseable {
             ps.setString(3, v.sha256());
             ps.setString(4, write(v.params().asMap()));
             ps.setString(5, write(v.metrics()));
-            if (dialect == Dialect.POSTGRESQL) {
-                ps.setObject(6, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
-            } else {
-                ps.setLong(6, clock.millis());
-            }
+            dialect.setTime(ps, 6, clock.instant());
             if (lineage.parentVersion() == null) {
                 ps.setNull(7, Types.INTEGER);
             } else {

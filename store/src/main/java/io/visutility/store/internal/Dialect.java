@@ -14,7 +14,7 @@ public enum Dialect {
     /** SQLite: one writer at a time (writes begin with BEGIN IMMEDIATE), times in epoch milliseconds. */
     SQLITE("db/migration/sqlite", "", "?", ChronoUnit.MILLIS) {
         @Override
-        void setTime(PreparedStatement ps, int index, Instant time) throws SQLException {
+        public void setTime(PreparedStatement ps, int index, Instant time) throws SQLException {
             ps.setLong(index, time.toEpochMilli());
         }
 
@@ -26,7 +26,7 @@ public enum Dialect {
     /** PostgreSQL: row locks on the model, JSONB and TIMESTAMPTZ columns. */
     POSTGRESQL("db/migration/postgresql", " FOR UPDATE", "CAST(? AS JSONB)", ChronoUnit.MICROS) {
         @Override
-        void setTime(PreparedStatement ps, int index, Instant time) throws SQLException {
+        public void setTime(PreparedStatement ps, int index, Instant time) throws SQLException {
             ps.setObject(index, OffsetDateTime.ofInstant(time, ZoneOffset.UTC));
         }
 
@@ -62,7 +62,8 @@ public enum Dialect {
         return forUpdate;
     }
 
-    String json() {
+    /** The placeholder of a JSON parameter, cast where the column is typed JSON. */
+    public String json() {
         return json;
     }
 
@@ -76,7 +77,8 @@ public enum Dialect {
         return time.truncatedTo(precision);
     }
 
-    abstract void setTime(PreparedStatement ps, int index, Instant time) throws SQLException;
+    /** Binds {@code time} as this dialect's time columns keep it. */
+    public abstract void setTime(PreparedStatement ps, int index, Instant time) throws SQLException;
 
     abstract Instant getTime(ResultSet rs, String column) throws SQLException;
 }
