@@ -1,5 +1,6 @@
 package io.visutility.tuning;
 
+import io.visutility.training.Budget;
 import java.util.Objects;
 
 /**
@@ -9,28 +10,45 @@ import java.util.Objects;
  * @param params    the candidate
  * @param objective the score to maximise, or NaN when the trial failed
  * @param error     why it failed, or null
+ * @param budget    the compute the trial was given; a scheduler compares objectives only at equal budgets
  */
-public record Trial(int number, HyperParams params, double objective, String error) {
+public record Trial(int number, HyperParams params, double objective, String error, Budget budget) {
 
     /** Checks the record. */
     public Trial {
         Objects.requireNonNull(params, "params");
+        Objects.requireNonNull(budget, "budget");
         if (number < 0) {
             throw new TunerException("trial number must be >= 0, was " + number);
         }
     }
 
-    /** A trial that produced a score. */
+    /** A trial with the full budget. */
+    public Trial(int number, HyperParams params, double objective, String error) {
+        this(number, params, objective, error, Budget.full());
+    }
+
+    /** A trial that produced a score with the full budget. */
     public static Trial succeeded(int number, HyperParams params, double objective) {
+        return succeeded(number, params, objective, Budget.full());
+    }
+
+    /** A trial that produced a score with {@code budget}. */
+    public static Trial succeeded(int number, HyperParams params, double objective, Budget budget) {
         if (!Double.isFinite(objective)) {
             throw new TunerException("objective of trial " + number + " must be finite, was " + objective);
         }
-        return new Trial(number, params, objective, null);
+        return new Trial(number, params, objective, null, budget);
     }
 
-    /** A trial that failed. */
+    /** A trial that failed with the full budget. */
     public static Trial failed(int number, HyperParams params, String error) {
-        return new Trial(number, params, Double.NaN, Objects.requireNonNull(error, "error"));
+        return failed(number, params, error, Budget.full());
+    }
+
+    /** A trial that failed with {@code budget}. */
+    public static Trial failed(int number, HyperParams params, String error, Budget budget) {
+        return new Trial(number, params, Double.NaN, Objects.requireNonNull(error, "error"), budget);
     }
 
     /** Whether the trial produced a score. */
