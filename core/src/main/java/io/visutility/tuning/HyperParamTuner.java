@@ -13,10 +13,19 @@ public interface HyperParamTuner {
      * The next candidate to train.
      *
      * @param base    the serving champion's parameters (the warm start), or the trainer's defaults
-     * @param history trials of this study so far, in order
+     * @param history trials of this study so far, numbered 0..n-1 in order; trials still running are
+     *                {@link Trial#pending() pending} and count for numbering only
      * @throws SearchSpaceExhaustedException when there is nothing new to propose
      */
     HyperParams ask(HyperParams base, List<Trial> history);
+
+    /**
+     * A tuner that also learns from {@code prior}: trials of earlier studies of the same model, which
+     * model-based tuners (TPE) use as extra history; they never count for numbering. The default ignores them.
+     */
+    default HyperParamTuner withPrior(List<Trial> prior) {
+        return this;
+    }
 
     /** The original design's call: one candidate derived from {@code base}, with no history. */
     default HyperParams tune(HyperParams base) {

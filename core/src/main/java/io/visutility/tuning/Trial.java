@@ -8,8 +8,8 @@ import java.util.Objects;
  *
  * @param number    0, 1, 2 ... in the order asked
  * @param params    the candidate
- * @param objective the score to maximise, or NaN when the trial failed
- * @param error     why it failed, or null
+ * @param objective the score to maximise, or NaN when the trial failed or is still running
+ * @param error     why it failed, or null (when it succeeded or is still running)
  * @param budget    the compute the trial was given; a scheduler compares objectives only at equal budgets
  */
 public record Trial(int number, HyperParams params, double objective, String error, Budget budget) {
@@ -51,8 +51,26 @@ public record Trial(int number, HyperParams params, double objective, String err
         return new Trial(number, params, Double.NaN, Objects.requireNonNull(error, "error"), budget);
     }
 
+    /**
+     * A trial that was started and has not finished: tuners count it (so parallel asks get distinct
+     * numbers and seeds) but learn nothing from it.
+     */
+    public static Trial pending(int number, HyperParams params, Budget budget) {
+        return new Trial(number, params, Double.NaN, null, budget);
+    }
+
     /** Whether the trial produced a score. */
     public boolean succeeded() {
-        return error == null;
+        return error == null && !Double.isNaN(objective);
+    }
+
+    /** Whether the trial failed. */
+    public boolean failed() {
+        return error != null;
+    }
+
+    /** Whether the trial is still running. */
+    public boolean pending() {
+        return error == null && Double.isNaN(objective);
     }
 }
