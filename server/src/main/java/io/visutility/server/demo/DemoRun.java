@@ -15,6 +15,7 @@ import io.visutility.registry.NewModelVersion;
 import io.visutility.retrain.AdaptiveRetrainObserver;
 import io.visutility.retrain.RetrainPipeline;
 import io.visutility.server.FeedbackBuffer;
+import io.visutility.server.StudyProgress;
 import io.visutility.store.Store;
 import io.visutility.training.Dataset;
 import io.visutility.training.SeaGenerator;
@@ -84,6 +85,10 @@ final class DemoRun implements AutoCloseable {
                 .maxAttempts(2).backoff(Duration.ofSeconds(1)).timeout(Duration.ofMinutes(10))
                 .build();
         bus.subscribe("demo-recorder", recorder);
+        StudyProgress bar = StudyProgress.forConsole(progress, trials, "f1");
+        if (bar != null) {
+            bus.subscribe("study-progress", bar);
+        }
         // The history worth keeping: every event but the metric samples, which are many and droppable.
         bus.subscribe("event-log", event -> {
             if (!(event instanceof MonitorEvent.Metrics)) {
