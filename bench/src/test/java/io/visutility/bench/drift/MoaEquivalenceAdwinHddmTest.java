@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * With MOA's defaults and the same values, our ADWIN, HDDM_A and HDDM_W flag drifts and warnings at
- * exactly the indices MOA's detectors do, on 20 seeded streams of each of four kinds.
+ * exactly the indices MOA's detectors do, on 20 seeded streams of each of four kinds. The cases must run
+ * one at a time: MOA's HDDM_W keeps its state in static fields shared by all its instances.
  */
 class MoaEquivalenceAdwinHddmTest {
     private static final int SEEDS = 20;
