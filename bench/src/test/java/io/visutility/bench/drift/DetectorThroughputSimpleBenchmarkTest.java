@@ -9,6 +9,7 @@ import io.visutility.drift.PageHinkley;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,6 +22,7 @@ class DetectorThroughputSimpleBenchmarkTest {
     void bothSidesCountTheSameDriftsOnEachPass(String detector) {
         var pair = new DetectorThroughputSimpleBenchmark.Pair();
         pair.detector = detector;
+        pair.side = "ours";
         pair.start();
         var bench = new DetectorThroughputSimpleBenchmark();
         for (int pass = 0; pass < 3; pass++) {
@@ -32,10 +34,32 @@ class DetectorThroughputSimpleBenchmarkTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"ours", "moa"})
+    void theBenchmarkRunsTheSideItIsGiven(String side) {
+        var pair = new DetectorThroughputSimpleBenchmark.Pair();
+        pair.detector = "ddm";
+        pair.side = side;
+        pair.start();
+        byte[] untouched = pair.oursDetector().snapshot();
+        new DetectorThroughputSimpleBenchmark().updates(pair);
+        boolean oursRead = !Arrays.equals(pair.oursDetector().snapshot(), untouched);
+        assertThat(oursRead).as("our detector read the stream").isEqualTo(side.equals("ours"));
+    }
+
+    @Test
+    void refusesAnUnknownSide() {
+        var pair = new DetectorThroughputSimpleBenchmark.Pair();
+        pair.detector = "ddm";
+        pair.side = "both";
+        assertThatThrownBy(pair::start).hasMessage("side must be ours or moa, was both");
+    }
+
     @Test
     void refusesAnUnknownDetector() {
         var pair = new DetectorThroughputSimpleBenchmark.Pair();
         pair.detector = "adwin";
+        pair.side = "ours";
         assertThatThrownBy(pair::start).hasMessage("detector must be one of ddm, eddm, page-hinkley, cusum, was adwin");
     }
 
