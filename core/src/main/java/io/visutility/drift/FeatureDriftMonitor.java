@@ -117,11 +117,9 @@ public final class FeatureDriftMonitor {
             throw new DriftException("row must hold " + names.size() + " values, one per feature, had " + row.length);
         }
         for (int f = 0; f < row.length; f++) {
-            String field = "feature " + names.get(f) + " (row[" + f + "])";
-            if (categorical[f]) {
-                Values.categoryCode(field, row[f]);
-            } else {
-                Values.finite(field, row[f]);
+            // the field's name is built only for a bad value: this runs for every value of every row
+            if (categorical[f] ? !Values.isCategoryCode(row[f]) : !Double.isFinite(row[f])) {
+                Values.check("feature " + names.get(f) + " (row[" + f + "])", row[f], categorical[f]);
             }
         }
     }

@@ -51,6 +51,39 @@ class KolmogorovSmirnovDriftTest {
         assertThat(r.pValue()).isEqualTo(hipparchus.kolmogorovSmirnovTest(reference, window, false));
     }
 
+    @ParameterizedTest(name = "reference {0} values, window {1}, rounded to {2}")
+    @CsvSource({"10000, 500, 0.5", "500, 10000, 0.5", "3000, 3000, 0.25", "200, 7, 1.0", "7, 200, 1.0",
+                "1000, 1000, 0.0", "2, 2, 0.0"})
+    void theStatisticIsHipparchusOneAlsoWithTies(int refRows, int windowRows, double grid) {
+        double[] reference = References.normal(refRows, 0, 21);
+        double[] window = References.normal(windowRows, 0.1, 22);
+        if (grid > 0) {
+            // + 0.0 turns -0.0 into 0.0, which Hipparchus would count as a value of its own
+            for (int i = 0; i < reference.length; i++) {
+                reference[i] = Math.rint(reference[i] / grid) * grid + 0.0;
+            }
+            for (int i = 0; i < window.length; i++) {
+                window[i] = Math.rint(window[i] / grid) * grid + 0.0;
+            }
+        }
+
+        double d = ks.compare(References.numeric(reference), window).statistic();
+
+        assertThat(d).isEqualTo(new KolmogorovSmirnovTest().kolmogorovSmirnovStatistic(reference, window));
+    }
+
+    @Test
+    void smallSamplesWithTiesGetHipparchusJitteredExactPValue() {
+        double[] reference = {-0.0, 1, 1, 2, 3, 3, 4};
+        double[] window = {0.0, 1, 3, 3, 5, 5};
+
+        FeatureDriftResult r = ks.compare(References.numeric(reference), window);
+
+        double[] plain = {0.0, 1, 1, 2, 3, 3, 4};
+        assertThat(r.statistic()).isEqualTo(new KolmogorovSmirnovTest().kolmogorovSmirnovStatistic(plain, window));
+        assertThat(r.pValue()).isEqualTo(new KolmogorovSmirnovTest(0x5eed_4b53L).kolmogorovSmirnovTest(plain, window, false));
+    }
+
     @Test
     void leavesTheWindowAsItWas() {
         double[] window = {3, 1, 2};

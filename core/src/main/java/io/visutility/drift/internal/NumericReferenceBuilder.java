@@ -37,8 +37,8 @@ public final class NumericReferenceBuilder implements FeatureReference.Builder {
     }
 
     @Override
-    public void add(double value) {
-        Values.finite("value", value);
+    public void add(double raw) {
+        double value = Values.finite("value", raw) + 0.0; // -0.0 is 0.0, as in the windows
         rows++;
         double delta = value - mean;
         mean += delta / rows;

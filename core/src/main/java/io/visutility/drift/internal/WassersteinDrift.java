@@ -4,7 +4,6 @@ import io.visutility.drift.DriftException;
 import io.visutility.drift.FeatureDriftResult;
 import io.visutility.drift.FeatureDriftTest;
 import io.visutility.drift.FeatureReference;
-import java.util.Arrays;
 import java.util.OptionalDouble;
 
 /**
@@ -42,9 +41,7 @@ public final class WassersteinDrift implements FeatureDriftTest {
     public FeatureDriftResult compare(FeatureReference reference, double[] window) {
         Values.window(reference, window);
         double[] sample = KolmogorovSmirnovDrift.sample(reference, name());
-        double[] sorted = window.clone();
-        Arrays.sort(sorted);
-        double distance = distance(sample, sorted);
+        double distance = distance(sample, Values.sortedCopy(window));
         double sd = reference.standardDeviation();
         double scaled = sd > 0 ? distance / sd : distance == 0 ? 0 : Double.POSITIVE_INFINITY;
         return new FeatureDriftResult(scaled, Double.NaN);
