@@ -39,8 +39,8 @@ public interface FeatureDriftTest {
     FeatureDriftResult compare(FeatureReference reference, double[] window);
 
     /**
-     * Two-sample Kolmogorov-Smirnov between the reference sample and the window, computed by Hipparchus:
-     * exact p-value when the product of the sizes is below 10,000, the asymptotic one otherwise.
+     * Two-sample Kolmogorov-Smirnov between the reference sample and the window, with Hipparchus' p-value:
+     * the exact P(D >= d) when the product of the sizes is below 10,000, the asymptotic one otherwise.
      */
     static FeatureDriftTest kolmogorovSmirnov() {
         return KolmogorovSmirnovDrift.INSTANCE;
