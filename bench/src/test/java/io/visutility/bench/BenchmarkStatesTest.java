@@ -18,7 +18,7 @@ class BenchmarkStatesTest {
             assertThat(in).as("META-INF/BenchmarkList; is the JMH generator on the processor path?").isNotNull();
             String list = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             assertThat(list).contains("MonitorObserveBenchmark", "ArrayBlockingQueueHandoffBenchmark",
-                    "RegisterBenchmark", "AliasLookupBenchmark");
+                    "RegisterBenchmark", "AliasLookupBenchmark", "DetectorThroughputAdwinHddmBenchmark");
         }
     }
 

@@ -27,6 +27,10 @@ public final class HddmA implements DriftDetector {
     private double cMax;
     private long n;
     private double c;
+    private long minBoundCount;
+    private double minBound;
+    private long maxBoundCount;
+    private double maxBound;
 
     /** HDDM_A with MOA's defaults: drift confidence 0.001, warning confidence 0.005, two-sided. */
     public HddmA() {
@@ -66,42 +70,62 @@ public final class HddmA implements DriftDetector {
             cMax = c;
         }
         double boundNow = Math.sqrt(1.0 / (2 * n) * logDrift);
-        if (cMin / nMin + Math.sqrt(1.0 / (2 * nMin) * logDrift) >= c / n + boundNow) {
+        if (cMin / nMin + minBound() >= c / n + boundNow) {
             cMin = c;
             nMin = n;
         }
-        if (cMax / nMax - Math.sqrt(1.0 / (2 * nMax) * logDrift) <= c / n - boundNow) {
+        if (cMax / nMax - maxBound() <= c / n - boundNow) {
             cMax = c;
             nMax = n;
         }
         DriftState state;
-        if (differs(cMin, nMin, c, n, logDrift2)) {
-            restart();
-            state = DriftState.DRIFT;
-        } else if (differs(cMin, nMin, c, n, logWarning2)) {
-            state = DriftState.WARNING;
+        if (nMin != n) {
+            double m = (double) (n - nMin) / nMin * (1.0 / n);
+            double rise = c / n - cMin / nMin;
+            if (atLeast(rise, m / 2 * logDrift2)) {
+                restart();
+                state = DriftState.DRIFT;
+            } else {
+                state = atLeast(rise, m / 2 * logWarning2) ? DriftState.WARNING : DriftState.STABLE;
+            }
         } else {
             state = DriftState.STABLE;
         }
-        if (twoSided && differs(c, n, cMax, nMax, logDrift2)) {
-            restart();
+        if (twoSided && nMax != n) {
+            double m = (double) (n - nMax) / nMax * (1.0 / n);
+            if (atLeast(cMax / nMax - c / n, m / 2 * logDrift2)) {
+                restart();
+            }
         }
         return state;
     }
 
+    // The Hoeffding bounds of the means at the lowest and highest points, cached: those points move rarely.
+    private double minBound() {
+        if (nMin != minBoundCount) {
+            minBoundCount = nMin;
+            minBound = Math.sqrt(1.0 / (2 * nMin) * logDrift);
+        }
+        return minBound;
+    }
+
+    private double maxBound() {
+        if (nMax != maxBoundCount) {
+            maxBoundCount = nMax;
+            maxBound = Math.sqrt(1.0 / (2 * nMax) * logDrift);
+        }
+        return maxBound;
+    }
+
     /**
-     * Whether the mean of the later prefix exceeds the earlier one's by more than the Hoeffding bound for
-     * two means over {@code nEarly} and {@code nLate} values; {@code logTerm} is ln(2 / confidence).
+     * Whether {@code difference >= sqrt(squaredBound)}. The square root is taken only near the bound: below
+     * it by a relative 1e-12 of the square, far more than rounding, the answer is no without it.
      */
-    private static boolean differs(double cLow, long nLow, double cHigh, long nHigh, double logTerm) {
-        long nEarly = Math.min(nLow, nHigh);
-        long nLate = Math.max(nLow, nHigh);
-        if (nEarly == nLate) {
+    private static boolean atLeast(double difference, double squaredBound) {
+        if (difference < 0 || difference * difference < squaredBound * (1 - 1e-12)) {
             return false;
         }
-        double m = (double) (nLate - nEarly) / nEarly * (1.0 / nLate);
-        double bound = Math.sqrt(m / 2 * logTerm);
-        return cHigh / nHigh - cLow / nLow >= bound;
+        return difference >= Math.sqrt(squaredBound);
     }
 
     private void restart() {

@@ -106,8 +106,13 @@ public final class HddmW implements DriftDetector {
         if (before.isEmpty() || after.isEmpty()) {
             return false;
         }
-        double bound = Math.sqrt((before.weights() + after.weights()) * logTerm / 2);
-        return after.mean() - before.mean() > bound;
+        double squaredBound = (before.weights() + after.weights()) * logTerm / 2;
+        double rise = after.mean() - before.mean();
+        // Well below the bound (by a relative 1e-12 of its square, far more than rounding) needs no square root.
+        if (rise <= 0 || rise * rise < squaredBound * (1 - 1e-12)) {
+            return false;
+        }
+        return rise > Math.sqrt(squaredBound);
     }
 
     private void restart() {

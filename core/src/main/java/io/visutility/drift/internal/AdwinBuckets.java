@@ -133,7 +133,12 @@ public final class AdwinBuckets {
 
     private static boolean exceedsCut(double diff, long n0, long n1, int minSubWindow, double v, double dd) {
         double m = 1.0 / (n0 - minSubWindow + 1) + 1.0 / (n1 - minSubWindow + 1);
-        double epsilon = Math.sqrt(2 * m * v * dd) + 2.0 / 3.0 * dd * m;
+        double linear = 2.0 / 3.0 * dd * m;
+        // epsilon is at least its linear term, so a difference below that needs no square root.
+        if (Math.abs(diff) <= linear) {
+            return false;
+        }
+        double epsilon = Math.sqrt(2 * m * v * dd) + linear;
         return Math.abs(diff) > epsilon;
     }
 
