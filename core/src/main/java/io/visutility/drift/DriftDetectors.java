@@ -35,6 +35,7 @@ public final class DriftDetectors {
         register(HddmW::new);
         register(PageHinkley::new);
         register(Cusum::new);
+        register(Kswin::new);
         FACTORIES.put(RECOMMENDED, DriftDetectors::recommended);
     }
 

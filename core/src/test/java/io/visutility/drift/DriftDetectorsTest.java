@@ -20,7 +20,7 @@ class DriftDetectorsTest {
     @Test
     void everyMethodHasAName() {
         assertThat(DriftDetectors.names()).containsExactly(
-                "adwin", "ddm", "eddm", "hddm-a", "hddm-w", "page-hinkley", "cusum", "recommended");
+                "adwin", "ddm", "eddm", "hddm-a", "hddm-w", "page-hinkley", "cusum", "kswin", "recommended");
     }
 
     @ParameterizedTest
