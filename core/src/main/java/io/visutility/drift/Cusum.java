@@ -36,8 +36,8 @@ public final class Cusum implements DriftDetector {
     }
 
     /**
-     * A detector that signals only after {@code minInstances} values, tolerating changes of {@code delta},
-     * with threshold {@code lambda}.
+     * A detector tolerating changes of {@code delta}, with threshold {@code lambda}. As in MOA, counting
+     * values from 1, a drift may come from value {@code minInstances - 1} on.
      *
      * @throws DriftException when minInstances is below 1, delta is negative or not finite, or lambda is not
      *                        finite and positive

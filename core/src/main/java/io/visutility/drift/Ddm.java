@@ -40,8 +40,9 @@ public final class Ddm implements DriftDetector {
     }
 
     /**
-     * A detector that signals only after {@code minInstances} values, with a warning and a drift at the
-     * given numbers of deviations above the lowest error rate seen.
+     * A detector with a warning and a drift at the given numbers of deviations above the lowest error rate
+     * seen. As in MOA, counting values from 1, a warning may come from value {@code minInstances - 1} on and
+     * a drift from value {@code minInstances} on.
      *
      * @throws DriftException when minInstances is below 1, a level is not finite and positive, or the
      *                        warning level exceeds the drift level

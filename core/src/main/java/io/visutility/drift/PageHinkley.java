@@ -39,8 +39,8 @@ public final class PageHinkley implements DriftDetector {
     }
 
     /**
-     * A detector that signals only after {@code minInstances} values, tolerating changes of {@code delta},
-     * with threshold {@code lambda} and fading factor {@code alpha}.
+     * A detector tolerating changes of {@code delta}, with threshold {@code lambda} and fading factor
+     * {@code alpha}. As in MOA, counting values from 1, a drift may come from value {@code minInstances - 1} on.
      *
      * @throws DriftException when minInstances is below 1, delta is negative or not finite, lambda is not
      *                        finite and positive, or alpha is not within (0, 1]

@@ -64,6 +64,15 @@ class SimpleDetectorBehaviourTest {
     }
 
     @Test
+    void pageHinkleyAndCusumMayDriftFromValueMinInstancesMinusOne() {
+        for (DriftDetector detector : new DriftDetector[] {new PageHinkley(5, 0, 1e-9, 1), new Cusum(5, 0, 1e-9)}) {
+            // the sum is above lambda from the third value on; only the warm-up holds the drift back
+            assertThat(SimpleDetectors.run(detector, new double[] {0, 0, 1, 1}, 0, 4)).as(detector.name())
+                    .containsExactly(DriftState.STABLE, DriftState.STABLE, DriftState.STABLE, DriftState.DRIFT);
+        }
+    }
+
+    @Test
     void ddmWarnsBeforeItDrifts() {
         double[] values = BernoulliStream.abrupt(0.1, 0.5, 5_000, 3).take(10_000);
         DriftState[] states = SimpleDetectors.run(new Ddm(), values, 0, values.length);

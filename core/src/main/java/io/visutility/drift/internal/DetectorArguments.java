@@ -41,7 +41,7 @@ public final class DetectorArguments {
 
     /** Refuses a value that is NaN or infinite; {@code kind} names the detector in the message. */
     public static void finiteValue(String kind, double value) {
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
+        if (!Double.isFinite(value)) {
             throw new DriftException("value given to " + kind + " must be finite, was " + value);
         }
     }
