@@ -74,6 +74,22 @@ public final class SnapshotReader {
         }
     }
 
+    /** Reads a byte array written by {@link SnapshotWriter#writeBytes(byte[])}. */
+    public byte[] readBytes() {
+        try {
+            int length = in.readInt();
+            if (length < 0 || length > in.available()) {
+                throw new DriftException("snapshot of " + kind + " holds a part of " + length
+                        + " bytes, more than the " + in.available() + " left");
+            }
+            byte[] v = new byte[length];
+            in.readFully(v);
+            return v;
+        } catch (IOException e) {
+            throw truncated(e);
+        }
+    }
+
     /** Reads a parameter and refuses the snapshot if it differs from this detector's. */
     public void expectParameter(String name, double expected) {
         double found = readDouble();

@@ -66,6 +66,17 @@ public final class SnapshotWriter {
         return this;
     }
 
+    /** Appends a length-prefixed byte array, such as the snapshot of a part of a composite detector. */
+    public SnapshotWriter writeBytes(byte[] v) {
+        try {
+            out.writeInt(v.length);
+            out.write(v);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
     /** The snapshot's bytes. */
     public byte[] toByteArray() {
         try {
