@@ -8,6 +8,7 @@ import io.visutility.event.MonitorEvent;
 import io.visutility.metrics.PerformanceMetrics;
 import io.visutility.monitor.internal.FeatureHook;
 import io.visutility.monitor.internal.ModelState;
+import io.visutility.monitor.internal.PredictionArguments;
 import io.visutility.registry.Names;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,9 +27,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * Events go out on the {@link EventBus}, of which the monitor is the {@link Subject}.
  */
 public final class ModelMonitor implements Subject {
-    private static final int MAX_ID_LENGTH = 256;
-    private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
     private final EventBus bus;
     private final Clock clock;
     private final MonitorPolicy defaultPolicy;
@@ -86,18 +84,11 @@ public final class ModelMonitor implements Subject {
      */
     public void observePrediction(String model, String id, double[] features, double score, Integer label,
                                   Instant time) {
-        checkId(id);
-        Objects.requireNonNull(features, "features");
-        for (int i = 0; i < features.length; i++) {
-            if (!Double.isFinite(features[i])) {
-                throw new MonitorException("features[" + i + "] must be finite, was " + features[i]);
-            }
-        }
-        if (!(score >= 0 && score <= 1)) {
-            throw new MonitorException("score must be within [0, 1], was " + score);
-        }
-        int known = label == null ? -1 : checkLabel(label);
-        long at = micros(time);
+        PredictionArguments.id(id);
+        PredictionArguments.features(features);
+        PredictionArguments.score(score);
+        int known = label == null ? -1 : PredictionArguments.label(label);
+        long at = PredictionArguments.micros(time);
         ModelState state = state(model);
         List<MonitorEvent> raised;
         synchronized (state) {
@@ -116,9 +107,9 @@ public final class ModelMonitor implements Subject {
      * @throws io.visutility.registry.InvalidArgumentException when the model name is invalid
      */
     public void observeLabel(String model, String id, int label, Instant time) {
-        checkId(id);
-        checkLabel(label);
-        long at = micros(time);
+        PredictionArguments.id(id);
+        PredictionArguments.label(label);
+        long at = PredictionArguments.micros(time);
         ModelState state = state(model);
         List<MonitorEvent> raised;
         synchronized (state) {
@@ -211,28 +202,6 @@ public final class ModelMonitor implements Subject {
                 bus.publish(event);
             }
         }
-    }
-
-    private static void checkId(String id) {
-        if (id == null || id.isBlank() || id.length() > MAX_ID_LENGTH) {
-            throw new MonitorException("id must be 1 to " + MAX_ID_LENGTH + " characters, not all blank, was "
-                    + (id == null ? null : "\"" + (id.length() > 80 ? id.substring(0, 80) + "..." : id) + "\""));
-        }
-    }
-
-    private static int checkLabel(int label) {
-        if (label != 0 && label != 1) {
-            throw new MonitorException("label must be 0 or 1, was " + label);
-        }
-        return label;
-    }
-
-    /** Microseconds since the epoch; years 0 to 9999 fit with room for the horizon arithmetic. */
-    private static long micros(Instant time) {
-        if (time == null || time.isBefore(EARLIEST) || time.isAfter(LATEST)) {
-            throw new MonitorException("time must be within [" + EARLIEST + ", " + LATEST + "], was " + time);
-        }
-        return time.getEpochSecond() * 1_000_000L + time.getNano() / 1_000;
     }
 
     private ModelState state(String model) {

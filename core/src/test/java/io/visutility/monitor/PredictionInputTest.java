@@ -61,6 +61,9 @@ class PredictionInputTest {
                 .isThrownBy(() -> monitor.observePrediction("churn", "a", new double[] {1, Double.NaN}, 0.5, null, T))
                 .withMessage("features[1] must be finite, was NaN");
         assertThatExceptionOfType(MonitorException.class)
+                .isThrownBy(() -> monitor.observePrediction("churn", "a", null, 0.5, null, T))
+                .withMessage("features must be given, was null");
+        assertThatExceptionOfType(MonitorException.class)
                 .isThrownBy(() -> monitor.observePrediction("churn", "a", row, 1.5, null, T))
                 .withMessage("score must be within [0, 1], was 1.5");
         assertThatExceptionOfType(MonitorException.class)
