@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -32,7 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Throughput of {@link ModelMonitor#observePrediction} and {@link ModelMonitor#observeLabel} over eight
  * models, each with a DDM detector on its error stream: predictions that carry their label, and
  * predictions whose label follows in a separate call. Scores are events/s (a prediction and a label are
- * two events). Ids are unique within the label horizon, times advance one microsecond per event.
+ * two events). Ids are unique within the label horizon; a shared clock advances one microsecond per
+ * prediction.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -51,6 +53,9 @@ public class MonitorPredictionBenchmark {
         final int[] labels = new int[RING];
         final AtomicInteger producers = new AtomicInteger();
         final AtomicInteger warnings = new AtomicInteger();
+        // One clock for every producer, as a serving system has: per-thread clocks drift apart and the
+        // slower thread's predictions would expire behind the faster one's times.
+        final AtomicLong micros = new AtomicLong();
         final double[] row = {0.3, 1.7, -2.0, 5.5};
         EventBus bus;
         ModelMonitor monitor;
@@ -94,7 +99,6 @@ public class MonitorPredictionBenchmark {
         final String[] ids = new String[RING];
         final Instant start = Instant.parse("2026-03-01T00:00:00Z");
         int next;
-        long micros;
         int model;
 
         /** Ids of this producer only, so two producers never share a prediction. */
@@ -112,7 +116,7 @@ public class MonitorPredictionBenchmark {
         int i = p.next;
         p.next = (i + 1) & (RING - 1);
         p.model = (p.model + 1) & (MODELS - 1);
-        Instant t = p.start.plusNanos(++p.micros * 1_000);
+        Instant t = p.start.plusNanos(m.micros.incrementAndGet() * 1_000);
         m.monitor.observePrediction(m.models[p.model], p.ids[i], m.row, m.scores[i], m.labels[i], t);
     }
 
@@ -120,7 +124,7 @@ public class MonitorPredictionBenchmark {
         int i = p.next;
         p.next = (i + 1) & (RING - 1);
         p.model = (p.model + 1) & (MODELS - 1);
-        Instant t = p.start.plusNanos(++p.micros * 1_000);
+        Instant t = p.start.plusNanos(m.micros.incrementAndGet() * 1_000);
         String model = m.models[p.model];
         m.monitor.observePrediction(model, p.ids[i], m.row, m.scores[i], null, t);
         m.monitor.observeLabel(model, p.ids[i], m.labels[i], t.plusNanos(500_000));
