@@ -20,6 +20,7 @@ import java.util.concurrent.ThreadLocalRandom;
 @JsonSubTypes({
         @JsonSubTypes.Type(value = MonitorEvent.Metrics.class, name = "Metrics"),
         @JsonSubTypes.Type(value = MonitorEvent.DriftDetected.class, name = "DriftDetected"),
+        @JsonSubTypes.Type(value = MonitorEvent.DriftWarning.class, name = "DriftWarning"),
         @JsonSubTypes.Type(value = MonitorEvent.Recovered.class, name = "Recovered"),
         @JsonSubTypes.Type(value = MonitorEvent.RetrainRequested.class, name = "RetrainRequested"),
         @JsonSubTypes.Type(value = MonitorEvent.RetrainSkipped.class, name = "RetrainSkipped"),
@@ -85,6 +86,23 @@ public sealed interface MonitorEvent {
         public DriftDetected {
             Events.require(id, model, time);
             Objects.requireNonNull(incidentId, "incidentId");
+        }
+    }
+
+    /**
+     * An error-stream detector of the model sees a change starting but not yet a drift: news for whoever
+     * wants to start collecting fresh data. Raised once per warning episode; it opens no incident.
+     *
+     * @param detector the detector's name, such as {@code ddm}
+     * @param labelled labelled predictions the detector had read when it warned
+     * @param reason   the detector and the count, in words
+     */
+    record DriftWarning(String id, String model, Instant time, String detector, long labelled, String reason)
+            implements MonitorEvent {
+        /** Checks that nothing is missing. */
+        public DriftWarning {
+            Events.require(id, model, time);
+            Objects.requireNonNull(detector, "detector");
         }
     }
 

@@ -6,7 +6,9 @@ import io.visutility.bus.Subject;
 import io.visutility.bus.Subscription;
 import io.visutility.event.MonitorEvent;
 import io.visutility.metrics.PerformanceMetrics;
+import io.visutility.monitor.internal.FeatureHook;
 import io.visutility.monitor.internal.ModelState;
+import io.visutility.monitor.internal.PredictionArguments;
 import io.visutility.registry.Names;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,9 +19,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Watches every model's reported metrics and raises one {@code DriftDetected} per incident. Each model
- * has a sliding window judged by its {@link MonitorPolicy} and a state machine (see {@link ModelHealth}).
- * Thread-safe: {@link #observe} may be called from any number of threads for any number of models.
+ * Watches every model's reported metrics, and its predictions with their late labels, and raises one
+ * {@code DriftDetected} per incident. Each model has a sliding window of samples and one of labelled
+ * predictions judged by its {@link MonitorPolicy}, error-stream detectors, and one state machine (see
+ * {@link ModelHealth}) that every allowed {@link Signal} drives. Thread-safe: every {@code observe} method
+ * may be called from any number of threads for any number of models.
  * Events go out on the {@link EventBus}, of which the monitor is the {@link Subject}.
  */
 public final class ModelMonitor implements Subject {
@@ -28,12 +32,14 @@ public final class ModelMonitor implements Subject {
     private final MonitorPolicy defaultPolicy;
     private final Map<String, MonitorPolicy> policies;
     private final Map<String, ModelState> states = new ConcurrentHashMap<>();
+    private final FeatureHook.Factory featureHooks;
 
     private ModelMonitor(Builder b) {
         this.bus = b.bus == null ? EventBus.create() : b.bus;
         this.clock = b.clock;
         this.defaultPolicy = b.defaultPolicy;
         this.policies = new ConcurrentHashMap<>(b.policies);
+        this.featureHooks = b.featureHooks;
     }
 
     /** Starts configuring a monitor. */
@@ -58,6 +64,68 @@ public final class ModelMonitor implements Subject {
         bus.publish(new MonitorEvent.Metrics(MonitorEvent.newId(), model, now, metrics));
         if (transition != null) {
             bus.publish(transition);
+        }
+    }
+
+    /**
+     * Records one prediction of {@code model}: its id, the features it was made from, the score it gave and,
+     * when already known, the true label. A prediction without a label waits for {@link #observeLabel} up to
+     * the policy's label horizon. Labelled predictions enter the model's labelled window and feed its
+     * error-stream detectors in the order of their predictions; the features go to the model's feature
+     * watch. Publishes only what the prediction changes (warnings, alarms, recoveries), never the
+     * prediction itself.
+     *
+     * @param features the model's inputs, all finite; every prediction of a model has the same count
+     * @param score    the predicted probability of the positive class, within [0, 1]
+     * @param label    0 or 1 when the truth is known already, else null
+     * @param time     when the prediction was made
+     * @throws MonitorException naming the field when an argument is invalid; nothing is recorded then
+     * @throws io.visutility.registry.InvalidArgumentException when the model name is invalid
+     */
+    public void observePrediction(String model, String id, double[] features, double score, Integer label,
+                                  Instant time) {
+        PredictionArguments.id(id);
+        PredictionArguments.features(features);
+        PredictionArguments.score(score);
+        int known = label == null ? -1 : PredictionArguments.label(label);
+        long at = PredictionArguments.micros(time);
+        ModelState state = state(model);
+        List<MonitorEvent> raised;
+        synchronized (state) {
+            raised = state.prediction(id, at, features, score, known, clock);
+        }
+        publish(raised);
+    }
+
+    /**
+     * Records the true label of the prediction {@code id} of {@code model}, which may come before or after
+     * the prediction and in any order; a second label for the same prediction is counted and ignored.
+     *
+     * @param label 0 or 1
+     * @param time  when the label became known
+     * @throws MonitorException naming the field when an argument is invalid; nothing is recorded then
+     * @throws io.visutility.registry.InvalidArgumentException when the model name is invalid
+     */
+    public void observeLabel(String model, String id, int label, Instant time) {
+        PredictionArguments.id(id);
+        PredictionArguments.label(label);
+        long at = PredictionArguments.micros(time);
+        ModelState state = state(model);
+        List<MonitorEvent> raised;
+        synchronized (state) {
+            raised = state.label(id, at, label, clock);
+        }
+        publish(raised);
+    }
+
+    /** The label join's counters and the labelled window of {@code model}, if it was ever observed. */
+    public Optional<LabelStats> labelStats(String model) {
+        ModelState state = states.get(model);
+        if (state == null) {
+            return Optional.empty();
+        }
+        synchronized (state) {
+            return Optional.of(state.labelStats());
         }
     }
 
@@ -128,13 +196,21 @@ public final class ModelMonitor implements Subject {
         return bus.subscribe(name, observer);
     }
 
+    private void publish(List<MonitorEvent> raised) {
+        if (raised != null) {
+            for (MonitorEvent event : raised) {
+                bus.publish(event);
+            }
+        }
+    }
+
     private ModelState state(String model) {
         ModelState state = states.get(model);
         if (state != null) {
             return state;
         }
         Names.model(model);
-        return states.computeIfAbsent(model, m -> new ModelState(m, policy(m)));
+        return states.computeIfAbsent(model, m -> new ModelState(m, policy(m), featureHooks));
     }
 
     /** Configures a {@link ModelMonitor}. */
@@ -143,8 +219,18 @@ public final class ModelMonitor implements Subject {
         private Clock clock = Clock.systemUTC();
         private MonitorPolicy defaultPolicy = MonitorPolicy.defaults();
         private final Map<String, MonitorPolicy> policies = new ConcurrentHashMap<>();
+        private FeatureHook.Factory featureHooks = FeatureHook.Factory.NONE;
 
         private Builder() {
+        }
+
+        /**
+         * Where each model's feature rows are watched for drift; default: nowhere. The seam a feature
+         * drift monitor is wired through; unsupported outside this project.
+         */
+        public Builder featureHooks(FeatureHook.Factory featureHooks) {
+            this.featureHooks = Objects.requireNonNull(featureHooks, "featureHooks");
+            return this;
         }
 
         /** The bus to publish on; default: a new bus with its own delivery threads. */

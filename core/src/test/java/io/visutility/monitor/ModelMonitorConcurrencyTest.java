@@ -52,6 +52,40 @@ class ModelMonitorConcurrencyTest {
         assertThat(bus.subscriptions().get(0).dropped()).isZero();
     }
 
+    @Test
+    void fourThreadsPredictingAndLabellingTheSameModelsLoseNoPair() {
+        ModelMonitor monitor = ModelMonitor.builder().bus(EventBus.builder().executor(Runnable::run).build())
+                .clock(MutableClock.atEpochOfTests()).build();
+        java.time.Instant t0 = java.time.Instant.parse("2026-03-01T00:00:00Z");
+
+        // Each thread labels its own predictions, and some labels come before the prediction they belong to.
+        Concurrently.run(4, thread -> {
+            Random random = new Random(thread);
+            for (int i = 0; i < 5_000; i++) {
+                String model = "model-" + (i % 4);
+                String id = thread + "-" + i;
+                int label = random.nextInt(2);
+                if (i % 3 == 0) {
+                    monitor.observeLabel(model, id, label, t0.plusMillis(i));
+                    monitor.observePrediction(model, id, new double[] {i}, random.nextDouble(), null, t0.plusMillis(i));
+                } else {
+                    monitor.observePrediction(model, id, new double[] {i}, random.nextDouble(), null, t0.plusMillis(i));
+                    monitor.observeLabel(model, id, label, t0.plusMillis(i + 1));
+                }
+            }
+            return null;
+        });
+
+        long joined = 0;
+        for (String model : monitor.models()) {
+            LabelStats stats = monitor.labelStats(model).orElseThrow();
+            assertThat(stats.predictions()).as(model).isEqualTo(5_000);
+            assertThat(stats.pending() + stats.expired() + stats.dropped()).as(model).isZero();
+            joined += stats.joined();
+        }
+        assertThat(joined).isEqualTo(20_000);
+    }
+
     private static String key(MonitorEvent event) {
         return event.getClass().getSimpleName() + "/" + event.model();
     }

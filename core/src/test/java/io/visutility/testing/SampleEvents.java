@@ -27,6 +27,8 @@ public final class SampleEvents {
                 new MonitorEvent.Metrics(id(r), model, time(r), PerformanceMetrics.of(r.nextDouble(), r.nextDouble())),
                 new MonitorEvent.DriftDetected(id(r), model, time(r), incident, 1 + r.nextInt(5), r.nextDouble(),
                         r.nextDouble(), 1 + r.nextInt(100), "mean F1 " + r.nextDouble() + " < minF1 0.6"),
+                new MonitorEvent.DriftWarning(id(r), model, time(r), r.nextBoolean() ? "ddm" : AWKWARD,
+                        r.nextInt(1_000_000), "error-stream detector ddm: warning after " + r.nextInt() + " labelled"),
                 new MonitorEvent.Recovered(id(r), model, time(r), r.nextBoolean() ? incident : null, r.nextDouble(),
                         r.nextDouble()),
                 new MonitorEvent.RetrainRequested(id(r), model, time(r), jobId, r.nextBoolean() ? incident : null),

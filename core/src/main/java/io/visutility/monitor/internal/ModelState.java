@@ -4,33 +4,47 @@ import io.visutility.event.MonitorEvent;
 import io.visutility.metrics.MetricsWindow;
 import io.visutility.metrics.PerformanceMetrics;
 import io.visutility.metrics.WindowSummary;
+import io.visutility.monitor.LabelStats;
 import io.visutility.monitor.ModelHealth;
 import io.visutility.monitor.ModelStatus;
 import io.visutility.monitor.MonitorPolicy;
+import io.visutility.monitor.Signal;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 /**
- * One model's window and state machine. Callers hold the object's monitor; {@link #observe} returns the
- * event its transition raised, which the caller publishes after releasing the lock.
+ * One model's windows and state machine. Callers hold the object's monitor; every call returns the events
+ * its transitions raised, which the caller publishes after releasing the lock. Reported metrics and
+ * labelled predictions are two sources for the same state machine: whichever opens an incident, there is
+ * one incident at a time, and it closes on a fresh window of the source that opened it.
  */
 public final class ModelState {
     private final String model;
     private final MonitorPolicy policy;
     private final MetricsWindow window;
+    private final LabelTrack labels;
     private ModelHealth health = ModelHealth.HEALTHY;
     private long observed;
     private String incidentId;
+    private boolean openedByLabels;
     private int attempt;
     private long openedAtSample;
     private String activeJobId;
     private Instant quietUntil;
     private Instant retryAt;
 
-    /** A healthy model under {@code policy}. */
+    /** A healthy model under {@code policy}, watching no features. */
     public ModelState(String model, MonitorPolicy policy) {
+        this(model, policy, FeatureHook.Factory.NONE);
+    }
+
+    /** A healthy model under {@code policy} whose feature rows go to a hook from {@code hooks}. */
+    public ModelState(String model, MonitorPolicy policy, FeatureHook.Factory hooks) {
         this.model = model;
         this.policy = policy;
         this.window = new MetricsWindow(policy.windowSize());
+        this.labels = new LabelTrack(model, policy, hooks, this);
     }
 
     /** Adds a sample and applies the transition it allows; returns the event it raised, or null. */
@@ -43,34 +57,18 @@ public final class ModelState {
         WindowSummary summary = window.summary();
         switch (health) {
             case HEALTHY -> {
-                boolean quiet = quietUntil != null && now.isBefore(quietUntil);
-                if (!quiet && policy.rule().isDegraded(summary)) {
-                    health = ModelHealth.DEGRADED;
-                    String id = MonitorEvent.newId();
-                    incidentId = id;
-                    attempt = 1;
-                    openedAtSample = observed;
-                    // Level-triggered: if no retrain starts (the alarm was lost), alarm again later.
-                    retryAt = now.plus(policy.retryAfter());
-                    return drift(id, now, summary);
+                if (canOpen(now) && policy.allows(Signal.PERFORMANCE_RULE) && policy.rule().isDegraded(summary)) {
+                    return open(now, summary, policy.rule().explain(summary), false);
                 }
             }
             case DEGRADED -> {
                 // Judge recovery only on a window of samples that all arrived after the alarm, so the
                 // healthy samples from before the incident cannot close it.
                 boolean freshWindow = observed - openedAtSample >= policy.windowSize();
-                if (freshWindow && policy.rule().isRecovered(summary)) {
-                    health = ModelHealth.HEALTHY;
-                    MonitorEvent recovered = new MonitorEvent.Recovered(MonitorEvent.newId(), model, now, incidentId,
-                            summary.average(), summary.f1());
-                    incidentId = null;
-                    retryAt = null;
-                    return recovered;
-                } else if (retryAt != null && !now.isBefore(retryAt)) {
-                    attempt++;
-                    retryAt = now.plus(policy.retryAfter());
-                    return drift(MonitorEvent.newId(), now, summary);
+                if (!openedByLabels && freshWindow && policy.rule().isRecovered(summary)) {
+                    return recover(now, summary);
                 }
+                return retry(now, summary);
             }
             case RETRAINING -> {
                 // The running job decides what happens next.
@@ -79,9 +77,78 @@ public final class ModelState {
         return null;
     }
 
-    private MonitorEvent drift(String id, Instant now, WindowSummary summary) {
+    /**
+     * A prediction, with its label when already known (else -1); returns the events raised, or null.
+     *
+     * @throws io.visutility.monitor.MonitorException when the features' count differs from the model's
+     */
+    public List<MonitorEvent> prediction(String id, long atMicros, double[] features, double score, int label,
+                                         Clock clock) {
+        return labels.prediction(id, atMicros, features, score, label, clock);
+    }
+
+    /** A label for the prediction {@code id}; returns the events raised, or null. */
+    public List<MonitorEvent> label(String id, long atMicros, int label, Clock clock) {
+        return labels.label(id, atMicros, label, clock);
+    }
+
+    /** The label join's counters and window. */
+    public LabelStats labelStats() {
+        return labels.stats();
+    }
+
+    /** Whether an incident may open now: healthy and not in the cooldown after a promotion. */
+    boolean canOpen(Instant now) {
+        return health == ModelHealth.HEALTHY && (quietUntil == null || !now.isBefore(quietUntil));
+    }
+
+    boolean degraded() {
+        return health == ModelHealth.DEGRADED;
+    }
+
+    boolean openedByLabels() {
+        return openedByLabels;
+    }
+
+    /** Opens an incident: HEALTHY to DEGRADED, with the first alarm of the incident. */
+    MonitorEvent open(Instant now, WindowSummary summary, String reason, boolean byLabels) {
+        health = ModelHealth.DEGRADED;
+        String id = MonitorEvent.newId();
+        incidentId = id;
+        openedByLabels = byLabels;
+        attempt = 1;
+        openedAtSample = observed;
+        // Level-triggered: if no retrain starts (the alarm was lost), alarm again later.
+        retryAt = now.plus(policy.retryAfter());
         return new MonitorEvent.DriftDetected(id, model, now, incidentId, attempt, summary.average(), summary.f1(),
-                summary.samples(), policy.rule().explain(summary));
+                summary.samples(), reason);
+    }
+
+    MonitorEvent recover(Instant now, WindowSummary summary) {
+        health = ModelHealth.HEALTHY;
+        MonitorEvent recovered = new MonitorEvent.Recovered(MonitorEvent.newId(), model, now, incidentId,
+                summary.average(), summary.f1());
+        incidentId = null;
+        retryAt = null;
+        return recovered;
+    }
+
+    /** The incident's alarm again, when the retry delay has passed without a retrain starting; else null. */
+    MonitorEvent retry(Instant now, WindowSummary summary) {
+        if (retryAt == null || now.isBefore(retryAt)) {
+            return null;
+        }
+        attempt++;
+        retryAt = now.plus(policy.retryAfter());
+        String reason = openedByLabels ? "labelled predictions: incident still open, no retrain started"
+                : policy.rule().explain(summary);
+        return new MonitorEvent.DriftDetected(MonitorEvent.newId(), model, now, incidentId, attempt, summary.average(),
+                summary.f1(), summary.samples(), reason);
+    }
+
+    /** Whether a retry alarm is due at {@code now}. */
+    boolean retryDue(Instant now) {
+        return health == ModelHealth.DEGRADED && retryAt != null && !now.isBefore(retryAt);
     }
 
     /** A retrain job started for this model. */
@@ -93,8 +160,8 @@ public final class ModelState {
 
     /**
      * A retrain job ended. When a new version was promoted the model starts afresh: empty window, no
-     * incident, quiet for the cooldown. Otherwise the incident stays open and alarms again after the
-     * retry delay unless the window recovers first.
+     * incident, quiet for the cooldown, and (as the policy says) labels, detectors and features re-armed.
+     * Otherwise the incident stays open and alarms again after the retry delay unless the window recovers.
      */
     public void retrainFinished(String jobId, boolean promoted, Instant now) {
         if (activeJobId != null && !activeJobId.equals(jobId)) {
@@ -108,6 +175,9 @@ public final class ModelState {
             attempt = 0;
             retryAt = null;
             quietUntil = now.plus(policy.cooldown());
+            if (policy.rearmOnPromotion()) {
+                labels.rearm();
+            }
         } else {
             health = incidentId == null ? ModelHealth.HEALTHY : ModelHealth.DEGRADED;
             retryAt = now.plus(policy.retryAfter());
