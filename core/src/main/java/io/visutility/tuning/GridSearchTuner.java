@@ -120,7 +120,8 @@ public final class GridSearchTuner implements HyperParamTuner {
                 double t = (double) k / (floatPoints - 1);
                 double v = f.log() ? Math.exp(Math.log(f.low()) + t * (Math.log(f.high()) - Math.log(f.low())))
                         : f.low() + t * (f.high() - f.low());
-                values.add(Math.min(f.high(), Math.max(f.low(), v)));
+                // The ends exactly as declared: exp(log(low)) is not always low.
+                values.add(k == 0 ? f.low() : k == floatPoints - 1 ? f.high() : v);
             }
         }
         return values;
