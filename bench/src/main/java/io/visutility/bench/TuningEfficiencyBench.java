@@ -22,7 +22,7 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * How well the tuners spend XGBoost trainings: best validation AUC after 10, 20 and 50 trials for random
- * search and TPE, and successive halving (ASHA) against the same candidates at full budget, each over
+ * search and TPE, and successive halving (ASHA) against random candidates at full budget, each over
  * several seeds in one run. A main-method command rather than JMH: the figures are quality and rounds
  * spent, not time. Run {@code java -cp bench/target/visutility-bench.jar
  * io.visutility.bench.TuningEfficiencyBench [rows] [seeds]}.
@@ -101,7 +101,7 @@ public final class TuningEfficiencyBench {
         return done;
     }
 
-    /** The same candidates, each trained with the maximum rounds. */
+    /** Random search's candidates, each trained with the maximum rounds. */
     private static TrialScheduler atBudget(TrialScheduler full) {
         return (base, history) -> full.next(base, history)
                 .map(s -> new io.visutility.tuning.Suggestion(s.params(), MAX, -1));
@@ -111,6 +111,7 @@ public final class TuningEfficiencyBench {
     static void report(List<SeedResult> results, int[] checkpoints, PrintStream out) {
         out.println("| Tuner | " + String.join(" | ", java.util.Arrays.stream(checkpoints)
                 .mapToObj(c -> "best AUC after " + c).toList()) + " |");
+        out.println("|---" + "|---".repeat(checkpoints.length) + "|");
         for (String name : List.of("random", "tpe")) {
             StringBuilder row = new StringBuilder("| " + name + " |");
             for (int c : checkpoints) {
@@ -121,10 +122,11 @@ public final class TuningEfficiencyBench {
         }
         out.println();
         out.println("| Scheduler | trials | boosting rounds | best AUC at " + MAX + " |");
+        out.println("|---|---|---|---|");
         out.println("| full budget | " + count(results, r -> r.fullBudget().trials().size()) + " | "
                 + count(results, r -> r.fullBudget().totalRounds()) + " | " + stat(results, r -> r.fullBudget().bestAt(MAX))
                 + " |");
-        out.println("| ASHA (same candidates) | " + count(results, r -> r.asha().trials().size()) + " | "
+        out.println("| ASHA over random | " + count(results, r -> r.asha().trials().size()) + " | "
                 + count(results, r -> r.asha().totalRounds()) + " | " + stat(results, r -> r.asha().bestAt(MAX)) + " |");
         out.println("| ASHA over TPE | " + count(results, r -> r.ashaTpe().trials().size()) + " | "
                 + count(results, r -> r.ashaTpe().totalRounds()) + " | " + stat(results, r -> r.ashaTpe().bestAt(MAX))
