@@ -37,7 +37,7 @@ public sealed interface ParamSpec {
             if (log && low <= 0) {
                 throw new TunerException("parameter " + name + ": a log range must be positive, low was " + low);
             }
-            java.util.Objects.requireNonNull(defaultValue, "defaultValue");
+            SpecChecks.present(name, defaultValue);
             SpecChecks.inRange(name, defaultValue, low, high);
         }
 
@@ -72,6 +72,7 @@ public sealed interface ParamSpec {
             if (step < 1) {
                 throw new TunerException("parameter " + name + ": step must be >= 1, was " + step);
             }
+            SpecChecks.present(name, defaultValue);
             SpecChecks.inRange(name, defaultValue, low, high);
         }
 
@@ -98,10 +99,16 @@ public sealed interface ParamSpec {
         /** Validates the declaration. */
         public CategoricalParam {
             SpecChecks.name(name);
-            choices = List.copyOf(choices);
-            if (choices.isEmpty()) {
+            if (choices == null || choices.isEmpty()) {
                 throw new TunerException("parameter " + name + ": choices must not be empty");
             }
+            boolean nulls = choices.stream().anyMatch(java.util.Objects::isNull);
+            if (nulls || choices.stream().distinct().count() != choices.size()) {
+                throw new TunerException("parameter " + name + ": choices must be distinct and not null, were "
+                        + choices);
+            }
+            choices = List.copyOf(choices);
+            SpecChecks.present(name, defaultValue);
             if (!choices.contains(defaultValue)) {
                 throw new TunerException("parameter " + name + ": default must be one of " + choices
                         + ", was " + defaultValue);

@@ -1,12 +1,8 @@
 package io.visutility.tuning;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Random search over a declared space. The first candidate is the warm start (the champion's own
@@ -38,28 +34,11 @@ public final class RandomSearchTuner implements HyperParamTuner {
     public HyperParams ask(HyperParams base, List<Trial> history) {
         int number = history.size();
         if (warmStart && number == 0) {
-            HyperParams known = knownPart(base);
+            HyperParams known = WarmStart.of(space, base);
             if (known != null) {
                 return known;
             }
         }
-        // SplitMix-style mixing keeps neighbouring (seed, number) pairs from giving correlated streams.
-        long mixed = seed * 0x9E3779B97F4A7C15L + number * 0xBF58476D1CE4E5B9L;
-        return space.sample(new Random(mixed ^ (mixed >>> 31)));
-    }
-
-    /**
-     * The base restricted to this space's parameters, defaults filled in; null when a value is out of
-     * range, in which case the first trial is sampled like the others instead of failing every retrain.
-     */
-    private HyperParams knownPart(HyperParams base) {
-        Map<String, Object> known = new LinkedHashMap<>();
-        Set<String> names = space.params().stream().map(ParamSpec::name).collect(Collectors.toSet());
-        base.names().stream().filter(names::contains).forEach(n -> known.put(n, base.get(n)));
-        try {
-            return space.validate(HyperParams.of(known));
-        } catch (TunerException e) {
-            return null;
-        }
+        return space.sample(new Random(WarmStart.mix(seed, number)));
     }
 }

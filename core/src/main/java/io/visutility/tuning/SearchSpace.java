@@ -36,6 +36,29 @@ public final class SearchSpace {
         return of(List.of(specs));
     }
 
+    /**
+     * A space from its map form, the parsed shape of a YAML or JSON declaration. Each key is a parameter
+     * name; its value is a map with {@code type} ({@code float}, {@code int} or {@code categorical}), an
+     * optional {@code description} and an optional {@code default}, plus per type:
+     * <ul>
+     *   <li>{@code float}: {@code low}, {@code high} (numbers), optional {@code log} (false);</li>
+     *   <li>{@code int}: {@code low}, {@code high} (integers), optional {@code step} (1);</li>
+     *   <li>{@code categorical}: {@code choices}, a non-empty list of distinct scalars read as strings.</li>
+     * </ul>
+     * A missing default is {@code low} (the first choice for categoricals). Parameters keep the map's order.
+     *
+     * @throws TunerException naming the parameter and the bad field or value (unknown type or field,
+     *                        missing or non-numeric bound, low &gt; high, empty choices, default out of range)
+     */
+    public static SearchSpace fromMap(Map<String, ?> declaration) {
+        return SpaceDeclarations.read(declaration);
+    }
+
+    /** The map form {@link #fromMap} reads, with every field written out; {@code fromMap(toMap())} equals this. */
+    public Map<String, Object> toMap() {
+        return SpaceDeclarations.write(this);
+    }
+
     /** The declarations, in declaration order. */
     public List<ParamSpec> params() {
         return new ArrayList<>(params.values());
@@ -76,6 +99,16 @@ public final class SearchSpace {
         Map<String, Object> values = new LinkedHashMap<>();
         params.values().forEach(p -> values.put(p.name(), p.sample(random)));
         return HyperParams.of(values);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SearchSpace other && params.equals(other.params);
+    }
+
+    @Override
+    public int hashCode() {
+        return params.hashCode();
     }
 
     @Override

@@ -11,6 +11,12 @@ final class SpecChecks {
         }
     }
 
+    static void present(String name, Object defaultValue) {
+        if (defaultValue == null) {
+            throw new TunerException("parameter " + name + ": default must be given, was null");
+        }
+    }
+
     static void inRange(String name, double value, double low, double high) {
         if (!Double.isFinite(value) || value < low || value > high) {
             throw new TunerException("parameter " + name + " must be within [" + low + ", " + high + "], was " + value);

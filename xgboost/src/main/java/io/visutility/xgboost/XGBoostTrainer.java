@@ -1,6 +1,7 @@
 package io.visutility.xgboost;
 
 import io.visutility.metrics.ClassificationMetrics;
+import io.visutility.training.Budget;
 import io.visutility.training.Dataset;
 import io.visutility.training.Predictor;
 import io.visutility.training.Trainer;
@@ -34,7 +35,9 @@ public final class XGBoostTrainer implements Trainer {
             new IntParam("n_estimators", "Number of boosting rounds, one tree per round.", 1, 2000, 1, 100L),
             new FloatParam("subsample", "Share of training rows sampled for each tree.", 0.1, 1.0, false, 1.0),
             new FloatParam("min_child_weight", "Minimum hessian sum a leaf needs before a split is kept.",
-                    0.0, 100.0, false, 1.0));
+                    0.0, 100.0, false, 1.0),
+            new FloatParam("reg_lambda", "L2 penalty on leaf weights; larger values give smoother trees.",
+                    0.001, 100.0, true, 1.0));
 
     /** Scores at or above this count as positive predictions in the validation metrics. */
     private static final double THRESHOLD = 0.5;
@@ -67,7 +70,10 @@ public final class XGBoostTrainer implements Trainer {
     }
 
     /**
-     * Fits {@code n_estimators} trees on the request's training rows and scores its validation rows.
+     * Fits {@code n_estimators} trees on the request's training rows and scores its validation rows. The
+     * request's budget applies first: {@code ROUNDS} sets {@code n_estimators} to its amount (the budget
+     * is the number of trees, whatever the parameters asked), {@code FRACTION} fits on the first share of
+     * the training rows; the result's params record the {@code n_estimators} actually used.
      *
      * @throws TrainingException naming the parameter and value when a parameter is unknown or out of
      *                           range (before any training), or when XGBoost fails
@@ -82,10 +88,19 @@ public final class XGBoostTrainer implements Trainer {
             throw new TrainingException("xgboost cannot train model " + request.model() + " with "
                     + request.params() + ": " + e.getMessage(), e);
         }
+        Budget budget = request.budget();
+        if (budget.unit() == Budget.Unit.ROUNDS) {
+            try {
+                params = SEARCH_SPACE.validate(params.with("n_estimators", (long) budget.amount()));
+            } catch (TunerException e) {
+                throw new TrainingException("xgboost cannot train model " + request.model() + " with budget "
+                        + budget + ": " + e.getMessage(), e);
+            }
+        }
         long start = System.nanoTime();
         Booster booster = null;
         try {
-            booster = fit(request.train(), params, request.seed());
+            booster = fit(budget.rowsOf(request.train()), params, request.seed());
             byte[] artifact = booster.toByteArray();
             Dataset validation = request.validation();
             double[] scores = XGBoostPredictor.score(booster, validation);
@@ -124,6 +139,7 @@ public final class XGBoostTrainer implements Trainer {
         settings.put("max_depth", params.getInt("max_depth"));
         settings.put("subsample", params.getDouble("subsample"));
         settings.put("min_child_weight", params.getDouble("min_child_weight"));
+        settings.put("lambda", params.getDouble("reg_lambda"));
         DMatrix matrix = XGBoostPredictor.matrix(train);
         try {
             matrix.setLabel(labelsAsFloats(train));

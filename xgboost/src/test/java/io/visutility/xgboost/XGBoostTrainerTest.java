@@ -49,7 +49,9 @@ class XGBoostTrainerTest {
                 new ParamSpec.FloatParam("subsample", TRAINER.searchSpace().param("subsample").description(),
                         0.1, 1.0, false, 1.0),
                 new ParamSpec.FloatParam("min_child_weight",
-                        TRAINER.searchSpace().param("min_child_weight").description(), 0.0, 100.0, false, 1.0));
+                        TRAINER.searchSpace().param("min_child_weight").description(), 0.0, 100.0, false, 1.0),
+                new ParamSpec.FloatParam("reg_lambda", TRAINER.searchSpace().param("reg_lambda").description(),
+                        0.001, 100.0, true, 1.0));
         assertThat(TRAINER.searchSpace().params()).allSatisfy(p -> assertThat(p.description()).isNotBlank());
     }
 
