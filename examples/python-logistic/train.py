@@ -17,8 +17,8 @@ FORMAT = "visutility-python-logistic"
 PARAMS = {
     "learning_rate": (float, 0.001, 1.0, 0.1),
     "l2": (float, 1e-6, 1.0, 1e-4),
-    "epochs": (int, 1, 500, 20),
-    "batch_size": (int, 1, 1024, 32),
+    "epochs": (int, 1, 30, 10),
+    "batch_size": (int, 8, 256, 32),
 }
 
 
