@@ -63,7 +63,10 @@ def params_of(request):
         raise ContractError("unknown parameters %s; known are %s" % (unknown, sorted(PARAMS)))
     out = {}
     for name, (kind, low, high, default) in PARAMS.items():
-        value = kind(given.get(name, default))
+        value = given.get(name, default)
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or (kind is int and value != int(value)):
+            raise ContractError("parameter %s must be %s, was %r" % (name, kind.__name__, value))
+        value = kind(value)
         if not low <= value <= high:
             raise ContractError("parameter %s must be within [%s, %s], was %s" % (name, low, high, value))
         out[name] = value

@@ -79,6 +79,29 @@ class ProcessTrainerFailureTest {
     }
 
     @Test
+    void anInterruptedTrialKillsItsProgram() throws Exception {
+        FakePrograms programs = programs();
+        Path pidFile = dir.resolve("child.pid");
+        ProcessTrainer trainer = programs.shell("sleep 120 &\necho $! > '" + pidFile + "'\nwait").build();
+        java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<TrainingResult> trial = worker.submit(() -> trainer.train(request()));
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(pidFile) && Files.size(pidFile) > 0);
+
+            trial.cancel(true);
+            worker.shutdown();
+
+            assertThat(worker.awaitTermination(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            long child = Long.parseLong(Files.readString(pidFile).strip());
+            Awaitility.await().atMost(Duration.ofSeconds(5))
+                    .until(() -> ProcessHandle.of(child).map(h -> !h.isAlive()).orElse(true));
+            assertThat(leftovers(programs.workRoot())).isEmpty();
+        } finally {
+            worker.shutdownNow();
+        }
+    }
+
+    @Test
     void aProgramThatWritesNoModelFails() {
         ProcessTrainer trainer = programs().trainer("print('f1=0.9')", FakePrograms.PREDICT_HALF).build();
 
