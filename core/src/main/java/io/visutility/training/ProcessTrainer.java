@@ -2,9 +2,13 @@ package io.visutility.training;
 
 import io.visutility.training.internal.ProcessRuns;
 import io.visutility.training.internal.RunSettings;
+import io.visutility.training.internal.SearchSpaceJson;
 import io.visutility.tuning.HyperParams;
 import io.visutility.tuning.SearchSpace;
 import io.visutility.tuning.TunerException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +28,7 @@ import java.util.Objects;
  * Instances are immutable and safe for parallel trials.
  */
 public final class ProcessTrainer implements Trainer {
+    private static final long MAX_SPACE_BYTES = 1 << 20;
     private final RunSettings settings;
     private final SearchSpace searchSpace;
 
@@ -149,6 +154,27 @@ public final class ProcessTrainer implements Trainer {
         /** The parameters the program accepts; they are validated before every run. Required. */
         public Builder searchSpace(SearchSpace searchSpace) {
             this.searchSpace = Objects.requireNonNull(searchSpace, "searchSpace");
+            return this;
+        }
+
+        /**
+         * Reads the parameters the program accepts from a JSON file of the form
+         * {@code {"epochs": {"type": "int", "low": 1, "high": 30, "default": 10}}} (see the trainer contract).
+         *
+         * @throws TrainingException naming the file, or the parameter and field that are wrong
+         */
+        public Builder searchSpace(Path jsonFile) {
+            Objects.requireNonNull(jsonFile, "jsonFile");
+            try {
+                if (Files.size(jsonFile) > MAX_SPACE_BYTES) {
+                    throw new TrainingException("it is larger than " + MAX_SPACE_BYTES + " bytes");
+                }
+                this.searchSpace = SearchSpaceJson.parse(Files.readString(jsonFile, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new TrainingException("cannot read search space file " + jsonFile + ": " + e, e);
+            } catch (TrainingException e) {
+                throw new TrainingException("search space file " + jsonFile + ": " + e.getMessage(), e);
+            }
             return this;
         }
 

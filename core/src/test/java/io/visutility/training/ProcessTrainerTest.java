@@ -140,6 +140,20 @@ class ProcessTrainerTest {
     }
 
     @Test
+    void theExamplesSpaceFileDeclaresWhatItsReadmeAndTheseTestsUse() throws Exception {
+        Path spaceFile = PythonLogistic.script().resolveSibling("space.json");
+
+        ProcessTrainer trainer = ProcessTrainer.builder().command("python3").searchSpace(spaceFile).build();
+
+        assertThat(trainer.searchSpace().params()).isEqualTo(PythonLogistic.SPACE.params());
+        Path broken = dir.resolve("space.json");
+        Files.writeString(broken, "{\"epochs\": {\"type\": \"int\", \"low\": 1, \"high\": 30}}");
+        assertThatThrownBy(() -> ProcessTrainer.builder().searchSpace(broken))
+                .hasMessageContaining("search space file " + broken + ": parameter epochs: field 'default' must be an"
+                        + " integer, was missing");
+    }
+
+    @Test
     void theBuilderRefusesBadSettingsNamingThem() {
         assertThatThrownBy(() -> ProcessTrainer.builder().command(List.of()))
                 .hasMessageContaining("command must name a program, was []");
