@@ -151,8 +151,8 @@ public final class RetrainPipeline {
 
         ClassificationMetrics candidateHoldout = score(candidate, holdout);
         ClassificationMetrics championHoldout = champion == null ? null : score(champion, holdout);
-        PromotionDecision decision = decide(job, candidate, champion, candidateHoldout, championHoldout,
-                alreadyPromoted);
+        PromotionDecision decision = new Verdicts(studies, gate, clock).decide(job, candidate, champion,
+                candidateHoldout, championHoldout, alreadyPromoted);
         Map<String, Double> championMap = championHoldout == null ? Map.of() : championHoldout.asMap();
         if (decision.promote()) {
             promotions.promote(model, candidate.version(), champion == null ? null : champion.version(),
@@ -198,48 +198,6 @@ public final class RetrainPipeline {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    /** The stored verdict of an earlier attempt of {@code job}, else the gate's, stored before it is acted on. */
-    private PromotionDecision decide(Job job, ModelVersion candidate, ModelVersion champion,
-                                     ClassificationMetrics candidateHoldout, ClassificationMetrics championHoldout,
-                                     boolean alreadyPromoted) {
-        Optional<GateDecision> earlier = studies.decision(job.id());
-        PromotionDecision decision;
-        if (earlier.isPresent()) {
-            decision = asDecision(earlier.get());
-        } else {
-            decision = alreadyPromoted
-                    ? new PromotionDecision(true, gate.metric(), candidateHoldout.get(gate.metric()),
-                            championHoldout == null ? Double.NaN : championHoldout.get(gate.metric()),
-                            "promoted by an earlier attempt of job " + job.id(), "earlier-attempt")
-                    : gate.decide(candidateHoldout, championHoldout);
-            GateDecision stored = studies.recordDecision(new GateDecision(job.id(),
-                    studies.studyOfJob(job.id()).map(StudyRecord::id).orElse(null), job.model(), candidate.version(),
-                    champion == null ? null : champion.version(), gate.metric(), finite(candidateHoldout),
-                    finite(championHoldout), gate.minImprovement(), gate.guards(), decision.promote(), decision.rule(),
-                    decision.reason(), clock.instant()));
-            decision = asDecision(stored);
-        }
-        return decision;
-    }
-
-    private static PromotionDecision asDecision(GateDecision d) {
-        return new PromotionDecision(d.promote(), d.metric(), d.candidateMetrics().getOrDefault(d.metric(), Double.NaN),
-                d.championMetrics().getOrDefault(d.metric(), Double.NaN), d.reason(), d.rule());
-    }
-
-    /** The finite metrics (an AUC on a one-class holdout is NaN and is left out). */
-    static Map<String, Double> finite(ClassificationMetrics metrics) {
-        Map<String, Double> map = new LinkedHashMap<>();
-        if (metrics != null) {
-            metrics.asMap().forEach((k, v) -> {
-                if (Double.isFinite(v)) {
-                    map.put(k, v);
-                }
-            });
-        }
-        return map;
     }
 
     /** Who a promotion by {@code job} is recorded as, in the alias history. */

@@ -166,7 +166,7 @@ final class Study {
     private Trial record(Job job, StudyRecord study, Outcome o) {
         TrialRecord t;
         if (o.result() != null) {
-            Map<String, Double> metrics = RetrainPipeline.finite(o.result().validation());
+            Map<String, Double> metrics = Verdicts.finite(o.result().validation());
             t = store.succeedTrial(study.id(), o.number(), o.result().validation().get(metric), metrics, o.sha256(),
                     o.spent());
         } else {
