@@ -17,6 +17,7 @@ import io.visutility.tuning.RandomSearchTuner;
 import io.visutility.tuning.SearchSpace;
 import io.visutility.xgboost.XGBoostTrainer;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -94,6 +95,9 @@ public final class RetrainTurnaroundBench {
             System.out.printf(Locale.ROOT, "gate     %7.2f s%n", seconds(marks[3], marks[4]));
             System.out.printf(Locale.ROOT, "total    %7.2f s (drift to %s)%n", seconds(marks[0], end),
                     outcome.promoted() ? "promoted" : "rejected");
+            // On a shared machine the wall time says as much about the neighbours as about the retrain.
+            System.out.printf(Locale.ROOT, "process cpu %.2f s, load average %.1f on %d cores%n", cpuSeconds(),
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), cores);
             System.out.printf(Locale.ROOT, "champion f1 %.4f, candidate f1 %.4f: %s%n",
                     outcome.championHoldout().f1(), outcome.candidateHoldout().f1(), outcome.decision().reason());
         }
@@ -130,6 +134,11 @@ public final class RetrainTurnaroundBench {
         }
         List<String> names = IntStream.range(0, FEATURES).mapToObj(i -> "x" + i).toList();
         return Dataset.of(names, x, y);
+    }
+
+    private static double cpuSeconds() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() / 1e9 : Double.NaN;
     }
 
     private static double seconds(long from, long to) {
