@@ -18,12 +18,18 @@ import io.visutility.training.Predictor;
 import io.visutility.training.Trainer;
 import io.visutility.tuning.HyperParamTuner;
 import io.visutility.tuning.HyperParams;
+import io.visutility.tuning.Trial;
+import io.visutility.tuning.TrialScheduler;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,20 +38,28 @@ import org.slf4j.LoggerFactory;
  * tuner, holdout for the gate); run the tuner's trials; store the best candidate's artifact under its
  * real SHA-256; register it with its lineage; score it and the champion on the same holdout; and move
  * the {@code champion} alias by compare-and-set only if the {@link PromotionGate} says so.
- * A retried job that already registered its candidate resumes at the gate instead of training again.
+ * Every trial and every verdict is stored in the {@link StudyStore}: a retried job resumes its study
+ * without training finished trials again, and one that already registered its candidate resumes at the
+ * gate. A promotion points {@code previous} at the replaced champion, so it can be rolled back.
  */
 public final class RetrainPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(RetrainPipeline.class);
+    /** How many earlier studies of a model seed a new study's tuner. */
+    private static final int PRIOR_STUDIES = 5;
 
     private final ModelRegistry registry;
     private final ArtifactStore artifacts;
     private final Trainer trainer;
-    private final HyperParamTuner tuner;
+    private final Function<List<Trial>, TrialScheduler> schedulers;
+    private final String schedulerDescription;
     private final DatasetSource datasets;
     private final PromotionGate gate;
     private final EventBus bus;
     private final Clock clock;
-    private final int trials;
+    private final StudyStore studies;
+    private final Promotions promotions;
+    private final int parallelism;
+    private final Executor executor;
     private final double holdoutFraction;
     private final double validationFraction;
     private final long seed;
@@ -54,12 +68,23 @@ public final class RetrainPipeline {
         this.registry = Objects.requireNonNull(b.registry, "registry");
         this.artifacts = Objects.requireNonNull(b.artifacts, "artifacts");
         this.trainer = Objects.requireNonNull(b.trainer, "trainer");
-        this.tuner = Objects.requireNonNull(b.tuner, "tuner");
+        if (b.schedulers != null) {
+            this.schedulers = b.schedulers;
+            this.schedulerDescription = b.schedulerDescription;
+        } else {
+            HyperParamTuner tuner = Objects.requireNonNull(b.tuner, "tuner (or a scheduler)");
+            int trials = b.trials;
+            this.schedulers = prior -> new TunerScheduler(tuner.withPrior(prior), trials);
+            this.schedulerDescription = "fullBudget(" + tuner.getClass().getSimpleName() + ", " + trials + " trials)";
+        }
         this.datasets = Objects.requireNonNull(b.datasets, "datasets");
         this.gate = b.gate;
         this.bus = Objects.requireNonNull(b.bus, "bus");
         this.clock = b.clock;
-        this.trials = b.trials;
+        this.studies = b.studies != null ? b.studies : StudyStore.inMemory(b.clock);
+        this.promotions = new Promotions(registry);
+        this.parallelism = b.parallelism;
+        this.executor = b.executor;
         this.holdoutFraction = b.holdoutFraction;
         this.validationFraction = b.validationFraction;
         this.seed = b.seed;
@@ -73,6 +98,16 @@ public final class RetrainPipeline {
     /** The trainer candidates are made with. */
     public Trainer trainer() {
         return trainer;
+    }
+
+    /** Where this pipeline keeps its studies, trials and gate decisions. */
+    public StudyStore studies() {
+        return studies;
+    }
+
+    /** The champion/previous alias moves this pipeline makes, including {@link Promotions#rollback}. */
+    public Promotions promotions() {
+        return promotions;
     }
 
     /**
@@ -93,7 +128,7 @@ public final class RetrainPipeline {
 
         Optional<ModelVersion> resumed = registry.versions(model).stream()
                 .filter(v -> job.id().equals(v.lineage().jobId())).findFirst();
-        Study.Result best = null;
+        Study.Result study = null;
         ModelVersion candidate;
         boolean alreadyPromoted = false;
         if (resumed.isPresent()) {
@@ -108,24 +143,20 @@ public final class RetrainPipeline {
             }
         } else {
             HyperParams base = champion != null ? champion.params() : trainer.searchSpace().defaults();
-            best = new Study(trainer, tuner, bus, clock, gate.metric()).run(job, base, inner, trials, seed);
-            candidate = register(job, champion, best, data, inner, holdout);
+            StudyRecord record = studies.openStudy(model, job.id(), seed, schedulerDescription);
+            TrialScheduler scheduler = schedulers.apply(prior(model, record.id()));
+            study = runStudy(job, record, scheduler, base, inner);
+            candidate = register(job, champion, study, data, inner, holdout);
         }
 
         ClassificationMetrics candidateHoldout = score(candidate, holdout);
         ClassificationMetrics championHoldout = champion == null ? null : score(champion, holdout);
-        PromotionDecision decision = alreadyPromoted
-                ? new PromotionDecision(true, gate.metric(), candidateHoldout.get(gate.metric()),
-                        championHoldout == null ? Double.NaN : championHoldout.get(gate.metric()),
-                        "promoted by an earlier attempt of job " + job.id())
-                : gate.decide(candidateHoldout, championHoldout);
+        PromotionDecision decision = new Verdicts(studies, gate, clock).decide(job, candidate, champion,
+                candidateHoldout, championHoldout, alreadyPromoted);
         Map<String, Double> championMap = championHoldout == null ? Map.of() : championHoldout.asMap();
         if (decision.promote()) {
-            if (!alreadyPromoted) {
-                registry.setAlias(model, ModelRegistry.CHAMPION, candidate.version(),
-                        champion == null ? null : champion.version(), "job " + job.id() + ": " + decision.reason(),
-                        actor(job));
-            }
+            promotions.promote(model, candidate.version(), champion == null ? null : champion.version(),
+                    "job " + job.id() + ": " + decision.reason(), actor(job));
             bus.publish(new MonitorEvent.ModelPromoted(MonitorEvent.newId(), model, clock.instant(),
                     candidate.version(), champion == null ? null : champion.version(), decision.reason(),
                     candidateHoldout.asMap(), championMap));
@@ -135,7 +166,38 @@ public final class RetrainPipeline {
                     candidateHoldout.asMap(), championMap));
         }
         return new RetrainOutcome(candidate, champion, decision, candidateHoldout, championHoldout,
-                best == null ? List.of() : best.trials());
+                study == null ? trialsOfJob(job) : study.asTrials());
+    }
+
+    /** Succeeded trials of the model's last few studies before {@code studyId}: the tuner's prior. */
+    private List<Trial> prior(String model, String studyId) {
+        return studies.studies(model, PRIOR_STUDIES + 1).stream()
+                .filter(s -> !s.id().equals(studyId)).limit(PRIOR_STUDIES)
+                .flatMap(s -> studies.trials(s.id()).stream())
+                .filter(t -> t.state() == TrialState.SUCCEEDED).map(TrialRecord::toTrial).toList();
+    }
+
+    private List<Trial> trialsOfJob(Job job) {
+        return studies.studyOfJob(job.id()).map(s -> studies.trials(s.id())).orElse(List.of()).stream()
+                .map(TrialRecord::toTrial).toList();
+    }
+
+    private Study.Result runStudy(Job job, StudyRecord record, TrialScheduler scheduler, HyperParams base,
+                                  Dataset.Split inner) {
+        Study study = new Study(studies, artifacts, trainer, bus, clock, gate.metric(), parallelism);
+        if (executor != null || parallelism == 1) {
+            return study.run(job, record, scheduler, base, inner, executor != null ? executor : Runnable::run);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(parallelism, r -> {
+            Thread t = new Thread(r, "retrain-" + job.model() + "-trial");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            return study.run(job, record, scheduler, base, inner, pool);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Who a promotion by {@code job} is recorded as, in the alias history. */
@@ -154,24 +216,26 @@ public final class RetrainPipeline {
                 .map(AliasChange::from).map(v -> registry.get(model, v)).orElse(null);
     }
 
-    private ModelVersion register(Job job, ModelVersion champion, Study.Result best, Dataset data,
+    private ModelVersion register(Job job, ModelVersion champion, Study.Result study, Dataset data,
                                   Dataset.Split inner, Dataset holdout) {
-        var ref = artifacts.put(best.result().artifact());
+        TrialRecord best = study.best();
         Map<String, String> details = new LinkedHashMap<>();
         details.put("rows", Integer.toString(data.rows()));
         details.put("trainRows", Integer.toString(inner.train().rows()));
         details.put("validationRows", Integer.toString(inner.validation().rows()));
         details.put("holdoutRows", Integer.toString(holdout.rows()));
         details.put("features", String.join(",", data.featureNames()));
-        details.put("trial", Integer.toString(best.trial()));
-        details.put("trials", Integer.toString(best.trials().size()));
+        details.put("study", study.study().id());
+        details.put("trial", Integer.toString(best.number()));
+        details.put("trials", Integer.toString(study.trials().size()));
+        details.put("budget", best.budget().toString());
         details.put("seed", Long.toString(seed));
         details.put("attempt", Integer.toString(job.attempts()));
         details.put("java", System.getProperty("java.version"));
         Lineage lineage = new Lineage(champion == null ? null : champion.version(), job.triggerEventId(), job.id(),
                 trainer.name(), details);
-        ModelVersion version = registry.register(new NewModelVersion(job.model(), ref.sha256(), best.result().params(),
-                best.result().validation().asMap(), lineage, "job:" + job.id()));
+        ModelVersion version = registry.register(new NewModelVersion(job.model(), best.artifactSha256(),
+                best.params(), best.metrics(), lineage, "job:" + job.id()));
         bus.publish(new MonitorEvent.ModelRegistered(MonitorEvent.newId(), job.model(), clock.instant(),
                 version.version(), version.sha256(), job.id()));
         return version;
@@ -194,6 +258,11 @@ public final class RetrainPipeline {
         private ArtifactStore artifacts;
         private Trainer trainer;
         private HyperParamTuner tuner;
+        private Function<List<Trial>, TrialScheduler> schedulers;
+        private String schedulerDescription;
+        private StudyStore studies;
+        private int parallelism = Runtime.getRuntime().availableProcessors();
+        private Executor executor;
         private DatasetSource datasets;
         private PromotionGate gate = PromotionGate.defaults();
         private EventBus bus;
@@ -224,9 +293,51 @@ public final class RetrainPipeline {
             return this;
         }
 
-        /** What proposes candidates. Required. */
+        /**
+         * What proposes candidates; each study runs {@link #trials(int)} of them with the full budget, its tuner
+         * seeded with the succeeded trials of the model's last five studies. Required unless a scheduler is set.
+         */
         public Builder tuner(HyperParamTuner tuner) {
             this.tuner = tuner;
+            return this;
+        }
+
+        /**
+         * What decides each study's trials and budgets, instead of {@link #tuner}: {@code factory} gets the
+         * succeeded trials of the model's last five studies (the warm-start prior) and returns the study's
+         * scheduler; {@code description} names it in the stored study.
+         */
+        public Builder scheduler(String description, Function<List<Trial>, TrialScheduler> factory) {
+            if (description == null || description.isBlank() || description.length() > StudyRecord.MAX_SCHEDULER) {
+                throw new RetrainException("scheduler description must be 1.." + StudyRecord.MAX_SCHEDULER
+                        + " characters, was " + (description == null ? "null" : "'" + description + "'"));
+            }
+            this.schedulers = Objects.requireNonNull(factory, "factory");
+            this.schedulerDescription = description;
+            return this;
+        }
+
+        /** Where studies, trials and gate decisions are kept; default a store in memory. */
+        public Builder studies(StudyStore studies) {
+            this.studies = Objects.requireNonNull(studies, "studies");
+            return this;
+        }
+
+        /** Trials trained at once, >= 1; default the number of processors. */
+        public Builder parallelism(int parallelism) {
+            if (parallelism < 1) {
+                throw new RetrainException("parallelism must be >= 1, was " + parallelism);
+            }
+            this.parallelism = parallelism;
+            return this;
+        }
+
+        /**
+         * What runs the trials (tests pass {@code Runnable::run}); default a pool of {@link #parallelism} threads
+         * per study, or the job's own thread when parallelism is 1.
+         */
+        public Builder executor(Executor executor) {
+            this.executor = Objects.requireNonNull(executor, "executor");
             return this;
         }
 

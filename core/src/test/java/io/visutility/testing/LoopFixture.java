@@ -13,6 +13,7 @@ import io.visutility.registry.NewModelVersion;
 import io.visutility.retrain.AdaptiveRetrainObserver;
 import io.visutility.retrain.PromotionGate;
 import io.visutility.retrain.RetrainPipeline;
+import io.visutility.retrain.StudyStore;
 import io.visutility.training.Dataset;
 import io.visutility.training.SeaGenerator;
 import io.visutility.training.Trainer;
@@ -60,6 +61,10 @@ public final class LoopFixture {
         /** Where attempts run: the caller's thread unless a test holds them (see {@link HeldExecutor}). */
         public Executor workers = Runnable::run;
         public int trials = 3;
+        /** Trials trained at once; 1 keeps the order of trials (and their events) deterministic. */
+        public int parallelism = 1;
+        /** Where studies are kept; null for the pipeline's default (in memory). */
+        public StudyStore studies;
         public int maxAttempts = 3;
         public Duration backoff = Duration.ofSeconds(30);
         public Duration timeout = Duration.ofMinutes(30);
@@ -86,7 +91,8 @@ public final class LoopFixture {
         recent = o.recentData;
         pipeline = RetrainPipeline.builder().registry(registry).artifacts(artifacts).trainer(trainer)
                 .tuner(o.tuner == null ? RandomSearchTuner.seeded(trainer.searchSpace(), 7) : o.tuner)
-                .datasets(model -> recent).gate(o.gate).bus(bus).clock(clock).trials(o.trials).build();
+                .datasets(model -> recent).gate(o.gate).bus(bus).clock(clock).trials(o.trials).parallelism(o.parallelism)
+                .studies(o.studies != null ? o.studies : StudyStore.inMemory(clock)).build();
         observer = AdaptiveRetrainObserver.builder().monitor(monitor).pipeline(pipeline).workers(o.workers)
                 .timer(timer).maxAttempts(o.maxAttempts).backoff(o.backoff).timeout(o.timeout).build().start();
     }

@@ -6,6 +6,7 @@ import io.visutility.registry.ArtifactStore;
 import io.visutility.registry.InvalidArgumentException;
 import io.visutility.registry.ModelRegistry;
 import io.visutility.registry.RegistryException;
+import io.visutility.retrain.StudyStore;
 import io.visutility.store.internal.ArtifactCollector;
 import io.visutility.store.internal.ArtifactReferences;
 import io.visutility.store.internal.DataSources;
@@ -14,6 +15,7 @@ import io.visutility.store.internal.Dialect;
 import io.visutility.store.internal.JdbcJobQueue;
 import io.visutility.store.internal.JdbcEventLog;
 import io.visutility.store.internal.JdbcModelRegistry;
+import io.visutility.store.internal.JdbcStudyStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,15 +34,17 @@ public final class Store implements AutoCloseable {
     private final JobQueue jobs;
     private final EventLog events;
     private final ArtifactCollector collector;
+    private final StudyStore studies;
 
     private Store(DataSources.Pool pool, ModelRegistry registry, ArtifactStore artifacts, JobQueue jobs,
-                  EventLog events, ArtifactCollector collector) {
+                  EventLog events, ArtifactCollector collector, StudyStore studies) {
         this.pool = pool;
         this.registry = registry;
         this.artifacts = artifacts;
         this.jobs = jobs;
         this.events = events;
         this.collector = collector;
+        this.studies = studies;
     }
 
     /** Opens the store described by {@code config}, stamping times with the system clock. */
@@ -60,7 +64,7 @@ public final class Store implements AutoCloseable {
             ArtifactStore artifacts = ArtifactStore.directory(config.artifactsDir(), clock);
             ArtifactCollector collector = new ArtifactCollector(new ArtifactReferences(db), artifacts, clock);
             return new Store(pool, registry, artifacts, new JdbcJobQueue(db, clock), new JdbcEventLog(db),
-                    collector);
+                    collector, new JdbcStudyStore(db, clock));
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -103,6 +107,11 @@ public final class Store implements AutoCloseable {
     /** The queue of retrain jobs, shared with every other store open on the same database. */
     public JobQueue jobs() {
         return jobs;
+    }
+
+    /** Retrain studies, their trials and the promotion gate's decisions, in the same database. */
+    public StudyStore studies() {
+        return studies;
     }
 
     /** The append-only log of monitor events, in the same database. */

@@ -8,7 +8,10 @@ import io.visutility.registry.ArtifactRef;
 import io.visutility.registry.InvalidArgumentException;
 import io.visutility.registry.Lineage;
 import io.visutility.registry.NewModelVersion;
+import io.visutility.retrain.StudyState;
+import io.visutility.retrain.StudyStore;
 import io.visutility.testing.MutableClock;
+import io.visutility.training.Budget;
 import io.visutility.tuning.HyperParams;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -160,6 +163,27 @@ abstract class ArtifactGcContract {
                 .satisfies(e -> assertThat(e.field()).isEqualTo("minAge"))
                 .withMessage("minAge must be >= 0, was PT-1S");
         assertThat(store.artifacts().contains(garbage.sha256())).isTrue();
+    }
+
+    @Test
+    void trialArtifactsStayWhileTheirStudyRunsAndOnlyTheChosenOneStaysAfterIt() {
+        StudyStore studies = store.studies();
+        String study = studies.openStudy("churn", "job-1", 42, "test").id();
+        ArtifactRef first = put("trial 0");
+        ArtifactRef second = put("trial 1");
+        studies.startTrial(study, 0, HyperParams.empty(), Budget.full(), -1, 1);
+        studies.succeedTrial(study, 0, 0.7, Map.of("f1", 0.7), first.sha256(), Duration.ofSeconds(1));
+        studies.startTrial(study, 1, HyperParams.empty(), Budget.full(), -1, 1);
+        studies.succeedTrial(study, 1, 0.8, Map.of("f1", 0.8), second.sha256(), Duration.ofSeconds(1));
+        clock.advance(GRACE.plusSeconds(1));
+
+        assertThat(store.gc(GRACE).removed()).as("the study still runs").isEmpty();
+
+        studies.endStudy(study, StudyState.FINISHED, 1);
+        GcReport after = store.gc(GRACE);
+
+        assertThat(after.removed()).containsExactly(first.sha256());
+        assertThat(store.artifacts().contains(second.sha256())).as("chosen, about to be registered").isTrue();
     }
 
     private ArtifactRef put(String content) {
