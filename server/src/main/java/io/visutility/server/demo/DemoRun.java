@@ -78,7 +78,7 @@ final class DemoRun implements AutoCloseable {
         RetrainPipeline pipeline = RetrainPipeline.builder()
                 .registry(registry).artifacts(artifacts).trainer(trainer)
                 .tuner(RandomSearchTuner.seeded(trainer.searchSpace(), seed))
-                .datasets(feedback).bus(bus).clock(clock).trials(trials).seed(seed)
+                .datasets(feedback).bus(bus).clock(clock).trials(trials).seed(seed).studies(store.studies())
                 .build();
         this.observer = AdaptiveRetrainObserver.builder()
                 .monitor(monitor).pipeline(pipeline).queue(store.jobs()).workers(workers).timer(timer)
