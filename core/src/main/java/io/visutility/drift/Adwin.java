@@ -1,6 +1,7 @@
 package io.visutility.drift;
 
 import io.visutility.drift.internal.AdwinBuckets;
+import io.visutility.drift.internal.DetectorArguments;
 import io.visutility.drift.internal.SnapshotReader;
 import io.visutility.drift.internal.SnapshotWriter;
 
@@ -53,9 +54,7 @@ public final class Adwin implements DriftDetector {
 
     @Override
     public DriftState update(double value) {
-        if (!Double.isFinite(value)) {
-            throw new DriftException("value must be finite, was " + value);
-        }
+        DetectorArguments.finiteValue(NAME, value);
         double before = buckets.mean();
         time++;
         buckets.add(value);

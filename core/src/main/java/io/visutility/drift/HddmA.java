@@ -1,5 +1,6 @@
 package io.visutility.drift;
 
+import io.visutility.drift.internal.DetectorArguments;
 import io.visutility.drift.internal.SnapshotReader;
 import io.visutility.drift.internal.SnapshotWriter;
 
@@ -56,9 +57,7 @@ public final class HddmA implements DriftDetector {
 
     @Override
     public DriftState update(double value) {
-        if (!(value >= 0 && value <= 1)) {
-            throw new DriftException("value must be within [0, 1], was " + value);
-        }
+        DetectorArguments.errorValue(NAME, value);
         n++;
         c += value;
         if (nMin == 0) {

@@ -1,5 +1,6 @@
 package io.visutility.drift;
 
+import io.visutility.drift.internal.DetectorArguments;
 import io.visutility.drift.internal.SnapshotReader;
 import io.visutility.drift.internal.SnapshotWriter;
 import io.visutility.drift.internal.Ewma;
@@ -66,9 +67,7 @@ public final class HddmW implements DriftDetector {
 
     @Override
     public DriftState update(double value) {
-        if (!(value >= 0 && value <= 1)) {
-            throw new DriftException("value must be within [0, 1], was " + value);
-        }
+        DetectorArguments.errorValue(NAME, value);
         total.add(value, lambda);
         double bound = Math.sqrt(total.weights() * logDrift / 2);
         if (total.mean() + bound < increaseCut) {

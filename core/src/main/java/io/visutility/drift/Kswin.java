@@ -1,5 +1,6 @@
 package io.visutility.drift;
 
+import io.visutility.drift.internal.DetectorArguments;
 import io.visutility.drift.internal.SnapshotReader;
 import io.visutility.drift.internal.SnapshotWriter;
 import org.hipparchus.stat.inference.KolmogorovSmirnovTest;
@@ -70,9 +71,7 @@ public final class Kswin implements DriftDetector {
 
     @Override
     public DriftState update(double value) {
-        if (!Double.isFinite(value)) {
-            throw new DriftException("value must be finite, was " + value);
-        }
+        DetectorArguments.finiteValue(NAME, value);
         if (size == windowSize) {
             start = (start + 1) % windowSize;
             size--;
