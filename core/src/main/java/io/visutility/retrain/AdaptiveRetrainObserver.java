@@ -12,6 +12,7 @@ import io.visutility.monitor.ModelMonitor;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -23,14 +24,14 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 public final class AdaptiveRetrainObserver implements Observer, JobListener, AutoCloseable {
     private final ModelMonitor monitor;
-    private final RetrainPipeline pipeline;
+    private final Function<String, RetrainPipeline> pipelines;
     private final TrainingScheduler scheduler;
     private final Clock clock;
     private Subscription subscription;
 
     private AdaptiveRetrainObserver(Builder b) {
         this.monitor = Objects.requireNonNull(b.monitor, "monitor");
-        this.pipeline = Objects.requireNonNull(b.pipeline, "pipeline");
+        this.pipelines = Objects.requireNonNull(b.pipelines, "pipeline");
         this.clock = monitor.clock();
         TrainingScheduler.Builder scheduling = TrainingScheduler.builder();
         if (b.workerId != null) {
@@ -94,6 +95,10 @@ public final class AdaptiveRetrainObserver implements Observer, JobListener, Aut
     }
 
     private void runJob(Job job) {
+        RetrainPipeline pipeline = pipelines.apply(job.model());
+        if (pipeline == null) {
+            throw new RetrainException("no retrain pipeline for model " + job.model());
+        }
         RetrainOutcome outcome = pipeline.run(job);
         monitor.retrainFinished(job.model(), job.id(), outcome.promoted());
     }
@@ -131,7 +136,7 @@ public final class AdaptiveRetrainObserver implements Observer, JobListener, Aut
     /** Configures an {@link AdaptiveRetrainObserver}. */
     public static final class Builder {
         private ModelMonitor monitor;
-        private RetrainPipeline pipeline;
+        private Function<String, RetrainPipeline> pipelines;
         private JobQueue queue;
         private Executor workers;
         private ScheduledExecutorService timer;
@@ -153,7 +158,17 @@ public final class AdaptiveRetrainObserver implements Observer, JobListener, Aut
 
         /** What a retrain job does. Required. */
         public Builder pipeline(RetrainPipeline pipeline) {
-            this.pipeline = pipeline;
+            Objects.requireNonNull(pipeline, "pipeline");
+            this.pipelines = model -> pipeline;
+            return this;
+        }
+
+        /**
+         * Retrains each model with the pipeline {@code pipelines} gives for its name (each model its own
+         * trainer, tuner and data); a model without one fails its job with a {@link RetrainException}.
+         */
+        public Builder pipelines(Function<String, RetrainPipeline> pipelines) {
+            this.pipelines = Objects.requireNonNull(pipelines, "pipelines");
             return this;
         }
 

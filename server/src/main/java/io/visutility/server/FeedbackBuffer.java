@@ -65,6 +65,21 @@ public final class FeedbackBuffer implements DatasetSource {
         }
     }
 
+    /** Every row held for {@code model} now, oldest first, without waiting; null when none. */
+    public Dataset held(String model) {
+        Rows rows = models.get(model);
+        if (rows == null) {
+            return null;
+        }
+        rows.lock.lock();
+        try {
+            List<Dataset> all = rows.since(Instant.MIN);
+            return all.isEmpty() ? null : Dataset.concat(all);
+        } finally {
+            rows.lock.unlock();
+        }
+    }
+
     private record Chunk(Instant at, Dataset rows) {
     }
 
