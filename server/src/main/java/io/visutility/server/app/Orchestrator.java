@@ -171,7 +171,7 @@ public final class Orchestrator implements IngestSink, AutoCloseable {
     private Declared declared(String name) {
         Declared declared = models.get(name);
         if (declared == null) {
-            throw new ModelNotFoundException(name);
+            throw new ModelNotFoundException("model " + name + " is not declared");
         }
         return declared;
     }
