@@ -1,0 +1,153 @@
+package io.visutility.server.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.javalin.http.sse.SseClient;
+import io.visutility.bus.EventBus;
+import io.visutility.bus.Subscription;
+import io.visutility.event.MonitorEvent;
+import io.visutility.registry.InvalidArgumentException;
+import io.visutility.registry.Names;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * One bus subscription per connected client: each event goes out as a server-sent event whose id is the
+ * event id, whose name is its type and whose data is its JSON. A lagging client loses metric samples (the
+ * bus counts them) but never another kind. Idle streams get a comment line every keep-alive interval;
+ * the subscription ends when the client goes away or the bus closes.
+ */
+final class EventStream implements Consumer<SseClient> {
+    private static final Logger LOG = LoggerFactory.getLogger(EventStream.class);
+    private static final AtomicLong CLIENTS = new AtomicLong();
+    /** One daemon thread sends every stream's keep-alive comments; sending one is a short write. */
+    private static final ScheduledExecutorService KEEP_ALIVE = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "visutility-sse-keepalive");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final EventBus bus;
+    private final Duration keepAlive;
+
+    EventStream(EventBus bus, Duration keepAlive) {
+        if (keepAlive.isNegative() || keepAlive.isZero()) {
+            throw new IllegalArgumentException("keepAlive must be > 0, was " + keepAlive);
+        }
+        this.bus = bus;
+        this.keepAlive = keepAlive;
+    }
+
+    @Override
+    public void accept(SseClient client) {
+        String model = client.ctx().queryParam("model");
+        if (model != null) {
+            try {
+                Names.model(model);
+            } catch (InvalidArgumentException e) {
+                // The stream's 200 and headers are already out: say what is wrong as an event, then end it.
+                client.sendEvent("error", errorJson(e), null);
+                client.close();
+                return;
+            }
+        }
+        client.keepAlive();
+        Connection connection = new Connection(client, model);
+        connection.subscription = bus.subscribe("api-stream-" + CLIENTS.incrementAndGet(), connection::deliver);
+        client.onClose(connection::end);
+        long period = keepAlive.toMillis();
+        connection.ticks = KEEP_ALIVE.scheduleAtFixedRate(connection::ping, period, period, TimeUnit.MILLISECONDS);
+        synchronized (client) {
+            client.sendComment("connected");
+        }
+        if (client.terminated()) {
+            connection.end();
+        }
+    }
+
+    private static String errorJson(InvalidArgumentException e) {
+        try {
+            return ApiJson.mapper().writeValueAsString(Map.of("error", Map.of(
+                    "code", "INVALID_ARGUMENT", "field", e.field(), "message", e.getMessage())));
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** One client's subscription, filter and keep-alive. */
+    private static final class Connection {
+        private final SseClient client;
+        private final String model;
+        private final AtomicBoolean ended = new AtomicBoolean();
+        volatile Subscription subscription;
+        volatile ScheduledFuture<?> ticks;
+
+        Connection(SseClient client, String model) {
+            this.client = client;
+            this.model = model;
+        }
+
+        void deliver(MonitorEvent event) {
+            if (ended.get() || model != null && !model.equals(event.model())) {
+                return;
+            }
+            String data;
+            try {
+                data = ApiJson.mapper().writeValueAsString(EventRoutes.json(event, null));
+            } catch (JsonProcessingException e) {
+                LOG.warn("event {} of {} cannot be written as JSON; not streamed", event.id(), event.model(), e);
+                return;
+            }
+            String type = event.getClass().getSimpleName();
+            synchronized (client) {
+                client.sendEvent(type, data, event.id());
+            }
+            if (client.terminated()) {
+                end();
+            }
+        }
+
+        void ping() {
+            if (ended.get()) {
+                // The client left before its keep-alive was scheduled: stop the ticks now.
+                ticks.cancel(false);
+                return;
+            }
+            Subscription s = subscription;
+            if (client.terminated() || s != null && !s.isActive()) {
+                end();
+                return;
+            }
+            synchronized (client) {
+                client.sendComment("keep-alive");
+            }
+            if (client.terminated()) {
+                end();
+            }
+        }
+
+        void end() {
+            if (!ended.compareAndSet(false, true)) {
+                return;
+            }
+            ScheduledFuture<?> t = ticks;
+            if (t != null) {
+                t.cancel(false);
+            }
+            Subscription s = subscription;
+            if (s != null) {
+                s.close();
+            }
+            client.close();
+        }
+    }
+}
