@@ -18,8 +18,10 @@ import java.util.Objects;
 /**
  * Events over HTTP: the event log read from a position ({@code GET /api/v1/events}), and every event of
  * the bus as it happens, metric samples included, as server-sent events ({@code GET /api/v1/events/stream}).
+ * Closing it ends the open streams: {@link ApiServer} closes every group that is {@link AutoCloseable} before
+ * its HTTP server stops, as a stream still open then would be ended on a request the server has recycled.
  */
-public final class EventRoutes implements RouteGroup {
+public final class EventRoutes implements RouteGroup, AutoCloseable {
     /** How often an idle stream gets a comment line, so proxies keep it open and a gone client is noticed. */
     public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(15);
     /** Events read from the log at most per request when filtering by model, so one request stays bounded. */
@@ -50,6 +52,17 @@ public final class EventRoutes implements RouteGroup {
                         List.of(200, 400), this::events),
                 Route.stream("/api/v1/events/stream", Route.Role.READER,
                         "Every event as it happens, metric samples included, as server-sent events", stream));
+    }
+
+    /** Ends every open event stream and refuses new ones; the server does this before it stops. */
+    @Override
+    public void close() {
+        stream.close();
+    }
+
+    /** Event streams open now. */
+    public int openStreams() {
+        return stream.openStreams();
     }
 
     private void events(Context ctx) {

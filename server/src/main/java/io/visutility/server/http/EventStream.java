@@ -11,7 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -26,7 +29,7 @@ import java.util.function.Consumer;
  * bus counts them) but never another kind. Idle streams get a comment line every keep-alive interval;
  * the subscription ends when the client goes away or the bus closes.
  */
-final class EventStream implements Consumer<SseClient> {
+final class EventStream implements Consumer<SseClient>, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventStream.class);
     private static final AtomicLong CLIENTS = new AtomicLong();
     /** One daemon thread sends every stream's keep-alive comments; sending one is a short write. */
@@ -38,6 +41,8 @@ final class EventStream implements Consumer<SseClient> {
 
     private final EventBus bus;
     private final Duration keepAlive;
+    private final Set<Connection> open = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
     EventStream(EventBus bus, Duration keepAlive) {
         if (keepAlive.isNegative() || keepAlive.isZero()) {
@@ -55,13 +60,19 @@ final class EventStream implements Consumer<SseClient> {
                 Names.model(model);
             } catch (InvalidArgumentException e) {
                 // The stream's 200 and headers are already out: say what is wrong as an event, then end it.
-                client.sendEvent("error", errorJson(e), null);
+                client.sendEvent("error", errorJson("INVALID_ARGUMENT", e.field(), e.getMessage()), null);
                 client.close();
                 return;
             }
         }
+        if (closed) {
+            client.sendEvent("error", errorJson("UNAVAILABLE", null, "the server is stopping"), null);
+            client.close();
+            return;
+        }
         client.keepAlive();
-        Connection connection = new Connection(client, model);
+        Connection connection = new Connection(client, model, open);
+        open.add(connection);
         connection.subscription = bus.subscribe("api-stream-" + CLIENTS.incrementAndGet(), connection::deliver);
         client.onClose(connection::end);
         long period = keepAlive.toMillis();
@@ -69,15 +80,32 @@ final class EventStream implements Consumer<SseClient> {
         synchronized (client) {
             client.sendComment("connected");
         }
-        if (client.terminated()) {
+        if (client.terminated() || closed) {
             connection.end();
         }
     }
 
-    private static String errorJson(InvalidArgumentException e) {
+    /** Ends every open stream, and refuses new ones: call it before the HTTP server stops. */
+    @Override
+    public void close() {
+        closed = true;
+        open.forEach(Connection::end);
+    }
+
+    /** Streams open now. */
+    int openStreams() {
+        return open.size();
+    }
+
+    private static String errorJson(String code, String field, String message) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", code);
+        error.put("message", message);
+        if (field != null) {
+            error.put("field", field);
+        }
         try {
-            return ApiJson.mapper().writeValueAsString(Map.of("error", Map.of(
-                    "code", "INVALID_ARGUMENT", "field", e.field(), "message", e.getMessage())));
+            return ApiJson.mapper().writeValueAsString(Map.of("error", error));
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException(ex);
         }
@@ -87,13 +115,15 @@ final class EventStream implements Consumer<SseClient> {
     private static final class Connection {
         private final SseClient client;
         private final String model;
+        private final Set<Connection> open;
         private final AtomicBoolean ended = new AtomicBoolean();
         volatile Subscription subscription;
         volatile ScheduledFuture<?> ticks;
 
-        Connection(SseClient client, String model) {
+        Connection(SseClient client, String model, Set<Connection> open) {
             this.client = client;
             this.model = model;
+            this.open = open;
         }
 
         void deliver(MonitorEvent event) {
@@ -139,6 +169,7 @@ final class EventStream implements Consumer<SseClient> {
             if (!ended.compareAndSet(false, true)) {
                 return;
             }
+            open.remove(this);
             ScheduledFuture<?> t = ticks;
             if (t != null) {
                 t.cancel(false);
