@@ -21,6 +21,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
@@ -77,8 +78,11 @@ final class EventStream implements Consumer<SseClient>, AutoCloseable {
         client.onClose(connection::end);
         long period = keepAlive.toMillis();
         connection.ticks = KEEP_ALIVE.scheduleAtFixedRate(connection::ping, period, period, TimeUnit.MILLISECONDS);
-        synchronized (client) {
+        connection.writing.lock();
+        try {
             client.sendComment("connected");
+        } finally {
+            connection.writing.unlock();
         }
         if (client.terminated() || closed) {
             connection.end();
@@ -117,6 +121,7 @@ final class EventStream implements Consumer<SseClient>, AutoCloseable {
         private final String model;
         private final Set<Connection> open;
         private final AtomicBoolean ended = new AtomicBoolean();
+        final ReentrantLock writing = new ReentrantLock();
         volatile Subscription subscription;
         volatile ScheduledFuture<?> ticks;
 
@@ -138,8 +143,11 @@ final class EventStream implements Consumer<SseClient>, AutoCloseable {
                 return;
             }
             String type = event.getClass().getSimpleName();
-            synchronized (client) {
+            writing.lock();
+            try {
                 client.sendEvent(type, data, event.id());
+            } finally {
+                writing.unlock();
             }
             if (client.terminated()) {
                 end();
@@ -157,8 +165,15 @@ final class EventStream implements Consumer<SseClient>, AutoCloseable {
                 end();
                 return;
             }
-            synchronized (client) {
+            // A write in progress means the stream is not idle; and the one keep-alive thread must not wait
+            // behind a client whose socket is full.
+            if (!writing.tryLock()) {
+                return;
+            }
+            try {
                 client.sendComment("keep-alive");
+            } finally {
+                writing.unlock();
             }
             if (client.terminated()) {
                 end();
