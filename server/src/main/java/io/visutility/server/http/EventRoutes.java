@@ -24,7 +24,7 @@ import java.util.Objects;
 public final class EventRoutes implements RouteGroup, AutoCloseable {
     /** How often an idle stream gets a comment line, so proxies keep it open and a gone client is noticed. */
     public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(15);
-    /** Events read from the log at most per request when filtering by model, so one request stays bounded. */
+    /** Events read from the log at most per request when filtering, so one request stays bounded. */
     static final int MAX_SCANNED = 10 * EventLog.MAX_LIMIT;
 
     private final Orchestrator orchestrator;
@@ -48,7 +48,7 @@ public final class EventRoutes implements RouteGroup, AutoCloseable {
     public List<Route> routes() {
         return List.of(
                 Route.of(HandlerType.GET, "/api/v1/events", Route.Role.READER,
-                        "Logged events after a position, oldest first, optionally of one model", null,
+                        "Logged events after a position, oldest first, optionally of one model or some types", null,
                         List.of(200, 400), this::events),
                 Route.stream("/api/v1/events/stream", Route.Role.READER,
                         "Every event as it happens, metric samples included, as server-sent events", stream));
@@ -66,7 +66,8 @@ public final class EventRoutes implements RouteGroup, AutoCloseable {
     }
 
     private void events(Context ctx) {
-        String model = RouteInputs.modelQuery(ctx);
+        EventFilter filter = EventFilter.parse(ctx.queryParam("model"), ctx.queryParam("types"));
+        boolean all = filter.model() == null && filter.types().isEmpty();
         long after = RouteInputs.number(ctx, "after", 0, Long.MAX_VALUE, 0);
         int limit = (int) RouteInputs.number(ctx, "limit", 1, EventLog.MAX_LIMIT, 100);
         EventLog log = orchestrator.store().events();
@@ -75,12 +76,12 @@ public final class EventRoutes implements RouteGroup, AutoCloseable {
         int scanned = 0;
         read:
         while (events.size() < limit && scanned < MAX_SCANNED) {
-            int page = model == null ? limit - events.size() : EventLog.MAX_LIMIT;
+            int page = all ? limit - events.size() : EventLog.MAX_LIMIT;
             List<LoggedEvent> logged = log.after(next, page);
             for (LoggedEvent e : logged) {
                 scanned++;
                 next = e.position();
-                if (model == null || model.equals(e.event().model())) {
+                if (filter.test(e.event())) {
                     events.add(json(e.event(), e.position()));
                     if (events.size() == limit) {
                         break read;

@@ -5,8 +5,6 @@ import io.javalin.http.sse.SseClient;
 import io.visutility.bus.EventBus;
 import io.visutility.bus.Subscription;
 import io.visutility.event.MonitorEvent;
-import io.visutility.registry.InvalidArgumentException;
-import io.visutility.registry.Names;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,16 +53,14 @@ final class EventStream implements Consumer<SseClient>, AutoCloseable {
 
     @Override
     public void accept(SseClient client) {
-        String model = client.ctx().queryParam("model");
-        if (model != null) {
-            try {
-                Names.model(model);
-            } catch (InvalidArgumentException e) {
-                // The stream's 200 and headers are already out: say what is wrong as an event, then end it.
-                client.sendEvent("error", errorJson("INVALID_ARGUMENT", e.field(), e.getMessage()), null);
-                client.close();
-                return;
-            }
+        EventFilter filter;
+        try {
+            filter = EventFilter.parse(client.ctx().queryParam("model"), client.ctx().queryParam("types"));
+        } catch (ApiError e) {
+            // The stream's 200 and headers are already out: say what is wrong as an event, then end it.
+            client.sendEvent("error", errorJson(e.code(), e.field(), e.getMessage()), null);
+            client.close();
+            return;
         }
         if (closed) {
             client.sendEvent("error", errorJson("UNAVAILABLE", null, "the server is stopping"), null);
@@ -72,7 +68,7 @@ final class EventStream implements Consumer<SseClient>, AutoCloseable {
             return;
         }
         client.keepAlive();
-        Connection connection = new Connection(client, model, open);
+        Connection connection = new Connection(client, filter, open);
         open.add(connection);
         connection.subscription = bus.subscribe("api-stream-" + CLIENTS.incrementAndGet(), connection::deliver);
         client.onClose(connection::end);
@@ -118,21 +114,21 @@ final class EventStream implements Consumer<SseClient>, AutoCloseable {
     /** One client's subscription, filter and keep-alive. */
     private static final class Connection {
         private final SseClient client;
-        private final String model;
+        private final EventFilter filter;
         private final Set<Connection> open;
         private final AtomicBoolean ended = new AtomicBoolean();
         final ReentrantLock writing = new ReentrantLock();
         volatile Subscription subscription;
         volatile ScheduledFuture<?> ticks;
 
-        Connection(SseClient client, String model, Set<Connection> open) {
+        Connection(SseClient client, EventFilter filter, Set<Connection> open) {
             this.client = client;
-            this.model = model;
+            this.filter = filter;
             this.open = open;
         }
 
         void deliver(MonitorEvent event) {
-            if (ended.get() || model != null && !model.equals(event.model())) {
+            if (ended.get() || !filter.test(event)) {
                 return;
             }
             String data;

@@ -40,10 +40,12 @@ final class OpenApiDocument {
                     new Query("limit", "integer", "most jobs returned, 1 to 1000 (default 100)")),
             "GET /api/v1/events", List.of(
                     new Query("model", "string", "only this model's events"),
+                    new Query("types", "string", "only these event types, comma-separated (e.g. DriftDetected,ModelPromoted)"),
                     new Query("after", "integer", "log position to read after (default 0: from the start)"),
                     new Query("limit", "integer", "most events returned, 1 to 10000 (default 100)")),
             "GET /api/v1/events/stream", List.of(
                     new Query("model", "string", "only this model's events"),
+                    new Query("types", "string", "only these event types, comma-separated (e.g. DriftDetected,Metrics)"),
                     new Query("access_token", "string", "the bearer token, for clients that cannot set headers")));
 
     private OpenApiDocument() {

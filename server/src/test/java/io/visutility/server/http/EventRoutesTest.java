@@ -88,6 +88,20 @@ class EventRoutesTest {
         assertError(api.get("/api/v1/events?limit=0"), 400, "limit");
         assertError(api.get("/api/v1/events?limit=10001"), 400, "limit");
         assertError(api.get("/api/v1/events?model=a%2Fb"), 400, "model");
+        assertError(api.get("/api/v1/events?types=DriftDetected,Gossip"), 400, "types");
+        assertError(api.get("/api/v1/events?types="), 400, "types");
+    }
+
+    @Test
+    void loggedEventsAreFilteredByType() {
+        start(List.of());
+        api.store.events().append(new MonitorEvent.RetrainFailed("f", "fraud", T0, "j", "x", false));
+        api.store.events().append(new MonitorEvent.ModelRegistered("r", "fraud", T0, 1, "ab".repeat(32), "j"));
+        api.store.events().append(new MonitorEvent.RetrainSkipped("s", "churn", T0, null, "j", "busy"));
+
+        assertThat(ids(RoutesFixture.json(api.get("/api/v1/events?types=ModelRegistered,RetrainSkipped"))))
+                .containsExactly("r", "s");
+        assertThat(ids(RoutesFixture.json(api.get("/api/v1/events?types=RetrainSkipped&model=fraud")))).isEmpty();
     }
 
     @Test
@@ -142,6 +156,20 @@ class EventRoutesTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("id: mine"));
         assertThat(lines).doesNotContain("id: other");
+    }
+
+    @Test
+    void aTypeFilterLeavesMetricSamplesOut() {
+        start(List.of());
+        List<String> lines = new CopyOnWriteArrayList<>();
+        connect("/api/v1/events/stream?types=ModelRegistered", lines);
+        await().atMost(Duration.ofSeconds(10)).until(() -> streamSubscriptions() == 1);
+
+        api.orchestrator.bus().publish(new MonitorEvent.Metrics("sample", "fraud", T0, PerformanceMetrics.of(0.9, 0.8)));
+        api.orchestrator.bus().publish(new MonitorEvent.ModelRegistered("reg", "fraud", T0, 1, "ab".repeat(32), "j"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("id: reg"));
+        assertThat(lines).doesNotContain("id: sample");
     }
 
     @Test
