@@ -11,8 +11,8 @@ public final class Api {
     }
 
     /**
-     * Every group of the API over {@code orchestrator}, in order: health, models, registry, jobs, events,
-     * and last the OpenAPI description of all of them.
+     * The groups of the API over {@code orchestrator}, in order: health, registry, jobs, events, and last
+     * the OpenAPI description of all of them.
      */
     public static List<RouteGroup> standardGroups(Orchestrator orchestrator) {
         List<RouteGroup> groups = new ArrayList<>();

@@ -52,7 +52,7 @@ class OpenApiRoutesTest {
             registered.add(route.method().name() + " " + OpenApiDocument.openApiPath(route.path()));
         }
         Set<String> described = new HashSet<>();
-        doc.get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(
+        doc.get("paths").properties().forEach(path -> path.getValue().fieldNames().forEachRemaining(
                 method -> described.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
         assertThat(described).isEqualTo(registered)
                 .contains("GET /api/v1/health", "GET /api/v1/openapi.json", "GET /api/v1/events/stream",
@@ -66,7 +66,7 @@ class OpenApiRoutesTest {
 
         Set<String> ids = new HashSet<>();
         List<String> problems = new ArrayList<>();
-        doc.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+        doc.get("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
             String where = op.getKey() + " " + path.getKey();
             if (!ids.add(op.getValue().get("operationId").asText())) {
                 problems.add(where + ": operationId repeats");
