@@ -74,6 +74,18 @@ class JobRoutesTest {
     }
 
     @Test
+    void aRetrainIsRefusedWhileShuttingDown() {
+        api = RoutesFixture.start(data, Duration.ofMinutes(5));
+        api.declare("fraud", 50);
+        api.orchestrator.shutdown(Duration.ZERO);
+
+        HttpResponse<String> response = api.post("/api/v1/models/fraud/retrain");
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(api.store.jobs().list("fraud")).isEmpty();
+    }
+
+    @Test
     void jobsAreListedNewestFirstByModelAndState() {
         api = RoutesFixture.start(data, Duration.ofMinutes(5));
         api.declare("fraud", 50);

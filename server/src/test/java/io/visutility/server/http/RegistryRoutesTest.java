@@ -130,6 +130,18 @@ class RegistryRoutesTest {
     }
 
     @Test
+    void anArtifactWhoseBytesNoLongerMatchItsSha256IsNotServed() throws Exception {
+        ModelVersion v1 = api.register("fraud", "good bytes".getBytes(StandardCharsets.UTF_8), null);
+        java.nio.file.Files.writeString(data.resolve("artifacts").resolve(v1.sha256()), "tampered");
+
+        HttpResponse<String> response = api.get(FRAUD + "/versions/1/artifact");
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(RoutesFixture.json(response).get("error").get("code").asText()).isEqualTo("ARTIFACT_CORRUPTED");
+        assertThat(response.body()).doesNotContain("tampered");
+    }
+
+    @Test
     void aliasesMoveByCompareAndSetAndRecordWhoAndWhy() {
         api.register("fraud", new byte[]{1}, null);
         api.register("fraud", new byte[]{2}, 1);
