@@ -31,6 +31,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * A single-node Kafka (broker and KRaft controller in one) running inside the test JVM. It keeps its log
  * folder and ports across {@link #stop()} and {@link #start()}, so a restart is the same broker coming
@@ -86,6 +88,12 @@ public final class KafkaBroker implements AutoCloseable {
         partitions.forEach((name, count) -> topics.add(new NewTopic(name, count, (short) 1)));
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
             admin.createTopics(topics).all().get();
+            // Creation returns before every partition has a leader; a producer that comes too early can
+            // hang on a partition until its delivery timeout.
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> admin
+                    .describeTopics(partitions.keySet()).allTopicNames().get().values().stream()
+                    .flatMap(d -> d.partitions().stream())
+                    .allMatch(p -> p.leader() != null && !p.leader().isEmpty() && !p.isr().isEmpty()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -99,7 +107,8 @@ public final class KafkaBroker implements AutoCloseable {
         return new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 5),
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 45_000),
                 new StringSerializer(), new StringSerializer());
     }
 
