@@ -157,6 +157,28 @@ class KafkaSourceTest {
     }
 
     @Test
+    void aSourceClosedCleanlyCommitsWhatItAppliedSoTheNextOneGoesOnFromThere() {
+        broker.createTopics(Map.of("again-metrics", 2, "again-dlq", 1));
+        RecordingSink sink = new RecordingSink(names(3));
+        Records.send(producer, "again-metrics", Records.metrics(3, 100, 0));
+        try (KafkaSource first = source("again", sink, OffsetLedger.inMemory(), ModelStateHandover.none()).build().start()) {
+            await().atMost(WAIT).until(() -> sink.total() == 300);
+        }
+        Records.send(producer, "again-metrics", Records.metrics(3, 50, 10_000));
+
+        // A fresh ledger: only the committed offsets keep the second source from applying anything again.
+        try (KafkaSource second = source("again", sink, OffsetLedger.inMemory(), ModelStateHandover.none()).build().start()) {
+            await().atMost(WAIT).until(() -> second.stats().applied() == 150);
+        }
+
+        for (int m = 0; m < 3; m++) {
+            List<String> expected = new ArrayList<>(Records.expected(3, 100, 0, m));
+            expected.addAll(Records.expected(3, 50, 10_000, m));
+            assertThat(sink.applied("model-" + m)).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void thePublisherSendsTheBusEventsToATopicThatReadsBackAsTheSameEvents() {
         broker.createTopics(Map.of("events", 2));
         Instant now = Instant.parse("2026-11-28T22:00:00Z");

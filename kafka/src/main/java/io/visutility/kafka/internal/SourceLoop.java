@@ -187,7 +187,12 @@ public final class SourceLoop implements Runnable, ConsumerRebalanceListener {
             return;
         }
         try {
-            consumer.commitSync(offsets);
+            try {
+                consumer.commitSync(offsets);
+            } catch (WakeupException e) {
+                // stop() woke the consumer while it was not polling; the wake-up is spent, commit again.
+                consumer.commitSync(offsets);
+            }
             offsets.forEach((partition, offset) -> ledger.committed(partition, offset.offset()));
         } catch (KafkaException e) {
             // At least once: the next owner reads these records again and the ledger skips them.
