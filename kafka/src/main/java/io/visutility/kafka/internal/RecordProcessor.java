@@ -10,6 +10,7 @@ import org.apache.kafka.common.TopicPartition;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
- * Applies one partition's share of a poll: parses each record, skips what the ledger says was applied,
+ * Applies one partition's share of a poll (one instance per poll thread): parses each record, skips what the ledger says was applied,
  * hands the rest to the sink in one batch per model (in offset order), and dead-letters what cannot be
  * applied. A sink failure other than a rejected record propagates, with the ledger naming exactly what
  * was applied, so the caller can seek back and try again without doubling anything.
@@ -38,6 +39,10 @@ public final class RecordProcessor {
     private final DeadLetterSink deadLetters;
     private final Consumer<String> acquire;
     private final SourceCounters counters;
+    // One processor serves one poll thread, so one strict decoder is reused for every key and value.
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
 
     /**
      * @param acquire called before a model's batch is applied (the handover hook decides whether it is new)
@@ -134,7 +139,7 @@ public final class RecordProcessor {
         counters.deadLettered(sent.size());
     }
 
-    private static Parsed parse(TopicKind kind, ConsumerRecord<byte[], byte[]> record) {
+    private Parsed parse(TopicKind kind, ConsumerRecord<byte[], byte[]> record) {
         String model = record.key() == null ? null : utf8(record.key());
         if (model == null || model.isEmpty()) {
             return Parsed.bad("key", record.key() == null ? "the record key (the model name) is missing"
@@ -153,12 +158,9 @@ public final class RecordProcessor {
         }
     }
 
-    private static String utf8(byte[] bytes) {
+    private String utf8(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+            return decoder.reset().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             return null;
         }
