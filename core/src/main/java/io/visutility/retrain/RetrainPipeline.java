@@ -119,7 +119,9 @@ public final class RetrainPipeline {
         String model = job.model();
         ModelVersion champion = registry.models().contains(model)
                 ? registry.alias(model, ModelRegistry.CHAMPION).orElse(null) : null;
-        Dataset data = datasets.recent(model, job.createdAt());
+        // A drift's retrain learns from what arrived after the drift was seen; one asked for by hand (no
+        // trigger event) from every row the source holds.
+        Dataset data = job.triggerEventId() == null ? datasets.recent(model) : datasets.recent(model, job.createdAt());
         // Seeded by model, not by the random job id, so the lineage's seed reproduces the split.
         long splitSeed = seed ^ model.hashCode();
         Dataset.Split outer = data.split(holdoutFraction, splitSeed);

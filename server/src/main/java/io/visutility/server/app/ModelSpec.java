@@ -1,5 +1,7 @@
 package io.visutility.server.app;
 
+import io.visutility.drift.DriftDetectors;
+import io.visutility.monitor.DetectorFactory;
 import io.visutility.monitor.MonitorPolicy;
 import io.visutility.registry.InvalidArgumentException;
 import io.visutility.registry.Names;
@@ -77,10 +79,33 @@ public record ModelSpec(String name, List<String> features, String trainer, List
         }
     }
 
-    /** An XGBoost model on {@code features} with the defaults: random search, 20 trials, default policy and gate. */
+    /**
+     * An XGBoost model on {@code features} with the defaults: random search, 20 trials, the default gate,
+     * and the default monitor policy plus the recommended detector on the error stream of labelled predictions.
+     */
     public static ModelSpec xgboost(String name, List<String> features) {
-        return new ModelSpec(name, features, "xgboost", List.of(), null, "random", 20, MonitorPolicy.defaults(),
+        return new ModelSpec(name, features, "xgboost", List.of(), null, "random", 20, defaultPolicy(),
                 PromotionGate.defaults(), "feedback", 2_000);
+    }
+
+    /** {@link MonitorPolicy#defaults()} with the recommended error-stream detector. */
+    public static MonitorPolicy defaultPolicy() {
+        return MonitorPolicy.defaults().withDetectors(List.of(
+                new DetectorFactory(DriftDetectors.RECOMMENDED, DriftDetectors::recommended)));
+    }
+
+    /**
+     * Whether {@code other} asks for the same as this spec. Detectors are compared by name, since a
+     * policy's detector factories are functions that no two declarations share.
+     */
+    public boolean sameAs(ModelSpec other) {
+        if (other == null) {
+            return false;
+        }
+        List<String> mine = policy.detectors().stream().map(DetectorFactory::name).toList();
+        List<String> theirs = other.policy.detectors().stream().map(DetectorFactory::name).toList();
+        return mine.equals(theirs) && withPolicy(policy.withDetectors(List.of()))
+                .equals(other.withPolicy(other.policy.withDetectors(List.of())));
     }
 
     /** This spec with another monitor policy. */

@@ -17,6 +17,9 @@ import io.visutility.retrain.RetrainPipeline;
 import io.visutility.server.FeedbackBuffer;
 import io.visutility.store.Store;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +49,7 @@ import java.util.concurrent.locks.LockSupport;
  * <p>The store is the caller's: the orchestrator uses it and leaves it open when it shuts down.
  */
 public final class Orchestrator implements IngestSink, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Orchestrator.class);
     private final Store store;
     private final Clock clock;
     private final long seed;
@@ -59,6 +63,7 @@ public final class Orchestrator implements IngestSink, AutoCloseable {
     private final Map<String, Declared> models = new ConcurrentHashMap<>();
     private final AtomicBoolean accepting = new AtomicBoolean(true);
     private final AtomicBoolean started = new AtomicBoolean();
+    private final Duration poll;
 
     private Orchestrator(Builder b) {
         this.store = Objects.requireNonNull(b.store, "store");
@@ -66,6 +71,7 @@ public final class Orchestrator implements IngestSink, AutoCloseable {
         this.seed = b.seed;
         this.feedbackCapacity = b.feedbackCapacity;
         this.feedbackWait = b.feedbackWait;
+        this.poll = b.poll;
         this.bus = EventBus.builder().capacity(b.busCapacity).build();
         this.monitor = ModelMonitor.builder().bus(bus).clock(clock).build();
         this.workers = Executors.newFixedThreadPool(b.workers, daemon("visutility-retrain"));
@@ -93,8 +99,20 @@ public final class Orchestrator implements IngestSink, AutoCloseable {
     public Orchestrator start() {
         if (started.compareAndSet(false, true)) {
             observer.start();
+            // Jobs queued by another instance, or left by a dead one whose lease ran out, are claimed on
+            // the next poll: this instance's own submissions wake the scheduler at once.
+            long every = poll.toMillis();
+            timer.scheduleWithFixedDelay(this::pump, every, every, TimeUnit.MILLISECONDS);
         }
         return this;
+    }
+
+    private void pump() {
+        try {
+            observer.scheduler().pump();
+        } catch (RuntimeException e) {
+            LOG.warn("polling the job queue failed; trying again in {}", poll, e);
+        }
     }
 
     /** The store of versions, aliases, jobs, studies, events and artifacts. */
@@ -135,7 +153,7 @@ public final class Orchestrator implements IngestSink, AutoCloseable {
                 feedback(spec)), new Feedback(spec.features(), feedbackCapacity));
         Declared existing = models.putIfAbsent(spec.name(), fresh);
         if (existing != null) {
-            if (!existing.spec.equals(spec)) {
+            if (!existing.spec.sameAs(spec)) {
                 throw new DeclarationConflictException(spec.name());
             }
             return existing.spec;
@@ -171,7 +189,7 @@ public final class Orchestrator implements IngestSink, AutoCloseable {
     private Declared declared(String name) {
         Declared declared = models.get(name);
         if (declared == null) {
-            throw new ModelNotFoundException(name);
+            throw new ModelNotFoundException("model " + name + " is not declared");
         }
         return declared;
     }
@@ -392,6 +410,7 @@ public final class Orchestrator implements IngestSink, AutoCloseable {
         private Duration backoff = Duration.ofSeconds(30);
         private Duration jobTimeout = Duration.ofMinutes(30);
         private Duration lease = Duration.ofMinutes(1);
+        private Duration poll = Duration.ofSeconds(5);
         private String workerId = "visutility-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString()
                 .substring(0, 8);
 
@@ -461,6 +480,15 @@ public final class Orchestrator implements IngestSink, AutoCloseable {
         public Builder worker(String workerId, Duration lease) {
             this.workerId = Objects.requireNonNull(workerId, "workerId");
             this.lease = Objects.requireNonNull(lease, "lease");
+            return this;
+        }
+
+        /** How often the job queue is polled for jobs other instances queued or abandoned; default 5 s. */
+        public Builder poll(Duration poll) {
+            if (poll.isNegative() || poll.isZero()) {
+                throw new IllegalArgumentException("poll must be positive, was " + poll);
+            }
+            this.poll = poll;
             return this;
         }
 

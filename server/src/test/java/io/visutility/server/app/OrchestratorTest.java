@@ -123,6 +123,29 @@ class OrchestratorTest {
     }
 
     @Test
+    void aRequestedRetrainLearnsFromTheLabelledPredictionsAndRegistersACandidate() {
+        orchestrator.declare(ModelSpec.xgboost("fraud", SEA).withMinRows(400).withTrials(2));
+        registerChampion("fraud");
+        orchestrator.start();
+        SeaGenerator sea = SeaGenerator.seeded(11);
+        Dataset drifted = sea.next(4, 600);
+        for (int r = 0; r < drifted.rows(); r++) {
+            Prediction p = orchestrator.predict("fraud", Map.of("f1", (double) drifted.feature(r, 0),
+                    "f2", (double) drifted.feature(r, 1), "f3", (double) drifted.feature(r, 2)));
+            orchestrator.labels("fraud", List.of(new io.visutility.ingest.LabelReport(p.id(), drifted.label(r), null)));
+        }
+
+        String jobId = ((EnqueueResult.Enqueued) orchestrator.retrain("fraud", "asked")).job().id();
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
+                !store.jobs().find(jobId).orElseThrow().state().isActive());
+        assertThat(store.jobs().find(jobId).orElseThrow().state()).isEqualTo(io.visutility.jobs.JobState.SUCCEEDED);
+        assertThat(store.registry().versions("fraud")).hasSize(2);
+        assertThat(store.registry().get("fraud", 2).lineage().jobId()).isEqualTo(jobId);
+        assertThat(store.studies().studyOfJob(jobId)).isPresent();
+    }
+
+    @Test
     void afterShutdownInputIsRefused() {
         orchestrator.declare(ModelSpec.xgboost("fraud", SEA));
         orchestrator.shutdown(Duration.ZERO);
