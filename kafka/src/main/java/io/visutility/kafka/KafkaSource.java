@@ -12,6 +12,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,7 +29,8 @@ import java.util.Set;
  * the {@link OffsetLedger} skips records delivered again. A record that cannot be applied (no key, bad
  * JSON, an invalid field, an undeclared model) goes to the dead-letter topic with the reason in its
  * {@linkplain DeadLetters headers}, and consumption goes on. A sink failure of any other kind (the store
- * is down) makes the source read the same records again after a back-off.
+ * is down) makes the source read the same records again after a back-off. A {@link ModelStateHandover}
+ * moves the models' monitor state with their partitions when the group rebalances.
  */
 public final class KafkaSource implements AutoCloseable {
     private final SourceLoop loop;
@@ -54,7 +56,8 @@ public final class KafkaSource implements AutoCloseable {
         this.loop = new SourceLoop(
                 new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
                 new KafkaProducer<>(producerConfig, new ByteArraySerializer(), new ByteArraySerializer()),
-                b.deadLetterTopic, b.topics, b.sink, b.ledger, b.handover, counters, b.pollTimeout, b.retryBackoff);
+                b.deadLetterTopic, b.topics, b.sink, b.ledger, b.handover, counters, b.pollTimeout, b.retryBackoff,
+                b.checkpointInterval, b.clock);
         this.closeTimeout = b.closeTimeout;
         this.thread = new Thread(loop, "visutility-kafka-" + b.groupId);
         this.thread.setDaemon(true);
@@ -137,6 +140,8 @@ public final class KafkaSource implements AutoCloseable {
         private Duration pollTimeout = Duration.ofMillis(200);
         private Duration retryBackoff = Duration.ofSeconds(1);
         private Duration closeTimeout = Duration.ofSeconds(30);
+        private Duration checkpointInterval = Duration.ofSeconds(30);
+        private Clock clock = Clock.systemUTC();
 
         private Builder() {
         }
@@ -186,7 +191,11 @@ public final class KafkaSource implements AutoCloseable {
             return this;
         }
 
-        /** The hook that loads and saves a model's state on rebalance; default none. */
+        /**
+         * The hook that restores a partition's model state when it is assigned and saves it when it is
+         * revoked, every {@link #checkpointInterval} and on close; default none. See
+         * {@link ModelStateHandover#checkpoints}.
+         */
         public Builder handover(ModelStateHandover handover) {
             this.handover = Objects.requireNonNull(handover, "handover");
             return this;
@@ -224,6 +233,21 @@ public final class KafkaSource implements AutoCloseable {
         /** How long to wait before reading records again after a sink failure; default 1 s. */
         public Builder retryBackoff(Duration backoff) {
             this.retryBackoff = positive("retryBackoff", backoff);
+            return this;
+        }
+
+        /**
+         * How often the state of partitions that took records is saved through the handover, bounding what
+         * a new owner reads again after this instance dies; default 30 s.
+         */
+        public Builder checkpointInterval(Duration interval) {
+            this.checkpointInterval = positive("checkpointInterval", interval);
+            return this;
+        }
+
+        /** The clock that times checkpoints; default the system clock. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 

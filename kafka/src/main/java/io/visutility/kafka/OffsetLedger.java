@@ -27,6 +27,12 @@ public interface OffsetLedger {
      */
     void committed(TopicPartition partition, long nextOffset);
 
+    /**
+     * Forgets everything about {@code partition}: its records will be applied again, as when the state
+     * they built was replaced by an older saved one that they must be applied to once more.
+     */
+    void forget(TopicPartition partition);
+
     /** A copy of what the ledger holds for {@code partition}: key to last applied offset. */
     Map<String, Long> snapshot(TopicPartition partition);
 

@@ -2,9 +2,12 @@ package io.visutility.kafka;
 
 import io.visutility.bus.EventBus;
 import io.visutility.event.MonitorEvent;
+import io.visutility.ingest.CheckpointStore;
+import io.visutility.monitor.ModelMonitor;
 import io.visutility.metrics.PerformanceMetrics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -136,8 +140,7 @@ class KafkaSourceTest {
         try (KafkaSource a = source("split", sink, ledger, first).build().start()) {
             await().atMost(WAIT).until(() -> sink.total() == models * 100);
             try (KafkaSource b = source("split", sink, ledger, second).build().start()) {
-                await().atMost(WAIT).until(() -> !second.acquired.isEmpty() || b.stats().applied() > 0
-                        || !first.released.isEmpty());
+                await().atMost(WAIT).until(() -> !second.restored.isEmpty());
                 Records.send(producer, "split-metrics", Records.metrics(models, 100, 100_000));
                 await().atMost(WAIT).until(() -> sink.total() >= models * 200);
                 assertThat(a.stats().applied()).isPositive();
@@ -151,9 +154,11 @@ class KafkaSourceTest {
             expected.addAll(Records.expected(models, 100, 100_000, m));
             assertThat(sink.applied("model-" + m)).isEqualTo(expected);
         }
-        // Every model the second source took over had been released by the first one.
-        assertThat(first.released).containsAll(second.acquired.keySet());
-        assertThat(second.acquired).isNotEmpty();
+        // Every partition the second source took over had been saved by the first one as it gave it up,
+        // with the models read from it.
+        assertThat(second.restored).isNotEmpty();
+        assertThat(first.saved.keySet()).containsAll(second.restored);
+        assertThat(first.saved.values().stream().flatMap(Set::stream).distinct().count()).isEqualTo(models);
     }
 
     @Test
@@ -176,6 +181,33 @@ class KafkaSourceTest {
             expected.addAll(Records.expected(3, 50, 10_000, m));
             assertThat(sink.applied("model-" + m)).isEqualTo(expected);
         }
+    }
+
+    @Test
+    void aNewOwnerRestoresTheSavedStateAndReadsOnFromWhereItWasSaved() {
+        broker.createTopics(Map.of("resume-metrics", 1, "resume-dlq", 1));
+        Records.send(producer, "resume-metrics", Records.metrics(1, 30, 0));
+        // The previous owner applied the first 20 records to its monitor, saved that state and died
+        // before committing anything.
+        ModelMonitor before = ModelMonitor.builder().bus(EventBus.builder().executor(Runnable::run).build()).build();
+        for (int i = 0; i < 20; i++) {
+            before.observe("model-0", PerformanceMetrics.of(0.9, 0.8));
+        }
+        CheckpointStore checkpoints = CheckpointStore.inMemory();
+        ModelStateHandover.checkpoints(checkpoints, "resume-group", before)
+                .save(new TopicPartition("resume-metrics", 0), 20, Set.of("model-0"));
+        ModelMonitor after = ModelMonitor.builder().bus(EventBus.builder().executor(Runnable::run).build()).build();
+        RecordingSink sink = new RecordingSink(names(1));
+
+        try (KafkaSource source = source("resume", sink, OffsetLedger.inMemory(),
+                ModelStateHandover.checkpoints(checkpoints, "resume-group", after)).build().start()) {
+            await().atMost(WAIT).until(() -> sink.total() >= 10);
+        }
+
+        assertThat(sink.applied("model-0")).isEqualTo(Records.expected(1, 30, 0, 0).subList(20, 30));
+        assertThat(after.status("model-0")).contains(before.status("model-0").orElseThrow());
+        // On close the source saved where it stopped.
+        assertThat(checkpoints.load("resume-group", "resume-metrics", 0).orElseThrow().nextOffset()).isEqualTo(30);
     }
 
     @Test
@@ -222,19 +254,20 @@ class KafkaSourceTest {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    /** Records the handover calls of one source. */
+    /** Records the handover calls of one source; it keeps no state. */
     private static final class Handovers implements ModelStateHandover {
-        final Map<String, Boolean> acquired = new ConcurrentHashMap<>();
-        final Set<String> released = ConcurrentHashMap.newKeySet();
+        final Set<TopicPartition> restored = ConcurrentHashMap.newKeySet();
+        final Map<TopicPartition, Set<String>> saved = new ConcurrentHashMap<>();
 
         @Override
-        public void acquire(String model) {
-            acquired.put(model, true);
+        public OptionalLong restore(TopicPartition partition) {
+            restored.add(partition);
+            return OptionalLong.empty();
         }
 
         @Override
-        public void release(Set<String> models) {
-            released.addAll(models);
+        public void save(TopicPartition partition, long nextOffset, Set<String> models) {
+            saved.put(partition, Set.copyOf(models));
         }
     }
 }

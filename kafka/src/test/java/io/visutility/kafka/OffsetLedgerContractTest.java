@@ -60,6 +60,17 @@ public abstract class OffsetLedgerContractTest {
     }
 
     @Test
+    void forgettingAPartitionLeavesTheOthers() {
+        ledger.applied(P0, "model-a", 7);
+        ledger.applied(P1, "model-a", 2);
+
+        ledger.forget(P0);
+
+        assertThat(ledger.lastApplied(P0, "model-a")).isEqualTo(-1);
+        assertThat(ledger.lastApplied(P1, "model-a")).isEqualTo(2);
+    }
+
+    @Test
     void aNegativeOffsetIsRefusedWithTheValue() {
         assertThatThrownBy(() -> ledger.applied(P0, "model-a", -2))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-2");

@@ -36,6 +36,11 @@ public final class InMemoryOffsetLedger implements OffsetLedger {
     }
 
     @Override
+    public void forget(TopicPartition partition) {
+        offsets.remove(partition);
+    }
+
+    @Override
     public Map<String, Long> snapshot(TopicPartition partition) {
         Map<String, Long> keys = offsets.get(partition);
         return keys == null ? Map.of() : Map.copyOf(keys);

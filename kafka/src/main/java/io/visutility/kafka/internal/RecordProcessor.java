@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
 
 /**
  * Applies one partition's share of a poll (one instance per poll thread): parses each record, skips what the ledger says was applied,
@@ -37,22 +36,17 @@ public final class RecordProcessor {
     private final IngestSink sink;
     private final OffsetLedger ledger;
     private final DeadLetterSink deadLetters;
-    private final Consumer<String> acquire;
     private final SourceCounters counters;
     // One processor serves one poll thread, so one strict decoder is reused for every key and value.
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
 
-    /**
-     * @param acquire called before a model's batch is applied (the handover hook decides whether it is new)
-     */
-    public RecordProcessor(IngestSink sink, OffsetLedger ledger, DeadLetterSink deadLetters, Consumer<String> acquire,
-                           SourceCounters counters) {
+    /** A processor for one poll thread. */
+    public RecordProcessor(IngestSink sink, OffsetLedger ledger, DeadLetterSink deadLetters, SourceCounters counters) {
         this.sink = sink;
         this.ledger = ledger;
         this.deadLetters = deadLetters;
-        this.acquire = acquire;
         this.counters = counters;
     }
 
@@ -99,7 +93,6 @@ public final class RecordProcessor {
         if (batch.records.isEmpty()) {
             return;
         }
-        acquire.accept(model);
         try {
             kind.apply(sink, model, batch.reports);
             ledger.applied(partition, model, batch.lastOffset());

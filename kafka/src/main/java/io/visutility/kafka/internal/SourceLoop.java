@@ -15,13 +15,16 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -43,12 +46,16 @@ public final class SourceLoop implements Runnable, ConsumerRebalanceListener {
     private final RecordProcessor processor;
     private final Duration pollTimeout;
     private final Duration retryBackoff;
+    private final Duration checkpointInterval;
+    private final Clock clock;
 
     // Touched only by the poll thread (rebalance and commit callbacks run inside poll and commit calls).
     private final Map<TopicPartition, OffsetAndMetadata> processed = new HashMap<>();
     private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
     private final Map<TopicPartition, Set<String>> modelsByPartition = new HashMap<>();
-    private final Set<String> acquired = new HashSet<>();
+    private final Set<TopicPartition> unsaved = new HashSet<>();
+    private final Set<TopicPartition> unrestored = new HashSet<>();
+    private Instant nextCheckpoint;
 
     private final CountDownLatch closing = new CountDownLatch(1);
     private volatile boolean running = true;
@@ -57,7 +64,8 @@ public final class SourceLoop implements Runnable, ConsumerRebalanceListener {
     /** Wires a loop; {@link #run()} it on its own thread. */
     public SourceLoop(Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> producer, String deadLetterTopic,
                       Map<String, TopicKind> topics, IngestSink sink, OffsetLedger ledger,
-                      ModelStateHandover handover, SourceCounters counters, Duration pollTimeout, Duration retryBackoff) {
+                      ModelStateHandover handover, SourceCounters counters, Duration pollTimeout, Duration retryBackoff,
+                      Duration checkpointInterval, Clock clock) {
         this.consumer = consumer;
         this.producer = producer;
         this.topics = Map.copyOf(topics);
@@ -66,20 +74,30 @@ public final class SourceLoop implements Runnable, ConsumerRebalanceListener {
         this.counters = counters;
         this.pollTimeout = pollTimeout;
         this.retryBackoff = retryBackoff;
+        this.checkpointInterval = checkpointInterval;
+        this.clock = clock;
         this.processor = new RecordProcessor(sink, ledger, new ProducerDeadLetterSink(producer, deadLetterTopic),
-                this::acquire, counters);
+                counters);
     }
 
     @Override
     public void run() {
         try {
             consumer.subscribe(topics.keySet(), this);
+            nextCheckpoint = clock.instant().plus(checkpointInterval);
             while (running) {
+                if (!unrestored.isEmpty()) {
+                    restore(Set.copyOf(unrestored));
+                }
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(pollTimeout);
                 if (!records.isEmpty()) {
                     apply(records);
                 }
                 commitAsync();
+                if (!clock.instant().isBefore(nextCheckpoint)) {
+                    save(Set.copyOf(unsaved));
+                    nextCheckpoint = clock.instant().plus(checkpointInterval);
+                }
             }
         } catch (WakeupException e) {
             if (running) {
@@ -119,21 +137,61 @@ public final class SourceLoop implements Runnable, ConsumerRebalanceListener {
             }
         }
         commitSync(offsets);
-        Set<String> models = forget(partitions);
-        acquired.removeAll(models);
-        if (!models.isEmpty()) {
-            handover.release(models);
-        }
+        save(partitions);
+        forget(partitions);
     }
 
     @Override
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
-        acquired.removeAll(forget(partitions));
+        forget(partitions);
     }
 
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-        LOG.debug("assigned {}", partitions);
+        restore(partitions);
+    }
+
+    /**
+     * Loads the saved state of each partition and seeks to where it was saved. A partition whose state
+     * cannot be loaded yet (the store is away) is paused and tried again before each poll, so that no
+     * record is applied to a state that is not the partition's.
+     */
+    private void restore(Collection<TopicPartition> partitions) {
+        for (TopicPartition partition : partitions) {
+            try {
+                OptionalLong next = handover.restore(partition);
+                if (next.isPresent()) {
+                    ledger.forget(partition);
+                    consumer.seek(partition, next.getAsLong());
+                }
+                if (unrestored.remove(partition)) {
+                    consumer.resume(List.of(partition));
+                }
+            } catch (RuntimeException e) {
+                if (unrestored.add(partition)) {
+                    LOG.warn("Cannot restore the state of {}; it waits until it can: {}", partition, e.toString());
+                    consumer.pause(List.of(partition));
+                } else {
+                    backOff();
+                }
+            }
+        }
+    }
+
+    private void save(Collection<TopicPartition> partitions) {
+        for (TopicPartition partition : partitions) {
+            OffsetAndMetadata next = processed.get(partition);
+            if (next == null || !unsaved.contains(partition)) {
+                continue;
+            }
+            try {
+                handover.save(partition, next.offset(), modelsByPartition.getOrDefault(partition, Set.of()));
+                unsaved.remove(partition);
+            } catch (RuntimeException e) {
+                // The next owner restores an older state and reads on from there: nothing is lost.
+                LOG.warn("Cannot save the state of {} at offset {}: {}", partition, next.offset(), e.toString());
+            }
+        }
     }
 
     private void apply(ConsumerRecords<byte[], byte[]> records) {
@@ -159,6 +217,7 @@ public final class SourceLoop implements Runnable, ConsumerRebalanceListener {
             OffsetAndMetadata next = new OffsetAndMetadata(batch.get(batch.size() - 1).offset() + 1);
             processed.put(partition, next);
             uncommitted.put(partition, next);
+            unsaved.add(partition);
         }
     }
 
@@ -200,22 +259,13 @@ public final class SourceLoop implements Runnable, ConsumerRebalanceListener {
         }
     }
 
-    private Set<String> forget(Collection<TopicPartition> partitions) {
-        Set<String> models = new HashSet<>();
+    private void forget(Collection<TopicPartition> partitions) {
         for (TopicPartition partition : partitions) {
-            Set<String> seen = modelsByPartition.remove(partition);
-            if (seen != null) {
-                models.addAll(seen);
-            }
+            modelsByPartition.remove(partition);
             processed.remove(partition);
             uncommitted.remove(partition);
-        }
-        return models;
-    }
-
-    private void acquire(String model) {
-        if (acquired.add(model)) {
-            handover.acquire(model);
+            unsaved.remove(partition);
+            unrestored.remove(partition);
         }
     }
 
@@ -232,14 +282,8 @@ public final class SourceLoop implements Runnable, ConsumerRebalanceListener {
         try {
             producer.flush();
             commitSync(Map.copyOf(processed));
-            Set<TopicPartition> held = new HashSet<>(processed.keySet());
-            held.addAll(modelsByPartition.keySet());
-            Set<String> models = forget(held);
-            models.addAll(acquired);
-            acquired.clear();
-            if (!models.isEmpty()) {
-                handover.release(models);
-            }
+            save(Set.copyOf(unsaved));
+            forget(Set.copyOf(processed.keySet()));
         } catch (RuntimeException e) {
             LOG.warn("Kafka source did not finish cleanly: {}", e.toString());
         } finally {

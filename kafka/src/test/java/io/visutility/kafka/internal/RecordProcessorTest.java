@@ -22,9 +22,8 @@ class RecordProcessorTest {
     private final RecordingSink sink = new RecordingSink(Set.of("a", "b"));
     private final OffsetLedger ledger = OffsetLedger.inMemory();
     private final List<String> deadLetters = new ArrayList<>();
-    private final List<String> acquired = new ArrayList<>();
     private final SourceCounters counters = new SourceCounters();
-    private final RecordProcessor processor = new RecordProcessor(sink, ledger, this::deadLetter, acquired::add, counters);
+    private final RecordProcessor processor = new RecordProcessor(sink, ledger, this::deadLetter, counters);
 
     @Test
     void appliesOneBatchPerModelInOffsetOrder() {
@@ -35,7 +34,6 @@ class RecordProcessorTest {
         assertThat(sink.applied("a")).containsExactly("m1", "m3", "m4");
         assertThat(sink.applied("b")).containsExactly("m2", "m5");
         assertThat(ledger.snapshot(METRICS)).containsEntry("a", 3L).containsEntry("b", 4L);
-        assertThat(acquired).containsExactly("a", "b");
         assertThat(counters.applied()).isEqualTo(5);
     }
 
@@ -114,7 +112,7 @@ class RecordProcessorTest {
             attempts.add(record.offset() + " " + field);
             return attempts.size() == 1 ? CompletableFuture.failedFuture(new IllegalStateException("broker down"))
                     : CompletableFuture.completedFuture(null);
-        }, model -> { }, counters);
+        }, counters);
         List<ConsumerRecord<byte[], byte[]>> poll = List.of(metric(0, "a", 1), record(1, "a", "nope"));
 
         assertThatThrownBy(() -> failingOnce.process(METRICS, TopicKind.METRICS, poll))
