@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Hands monitor snapshots over through a {@link CheckpointStore}, one checkpoint per group and partition. */
 public final class CheckpointHandover implements ModelStateHandover {
@@ -23,6 +24,10 @@ public final class CheckpointHandover implements ModelStateHandover {
     private final CheckpointStore store;
     private final String group;
     private final ModelMonitor monitor;
+    // The offset this instance last saved per partition. When the group gives a partition back with that
+    // very checkpoint, the monitor here holds that state already, plus what a snapshot leaves out
+    // (predictions waiting for labels), so it is kept rather than replaced.
+    private final Map<TopicPartition, Long> savedHere = new ConcurrentHashMap<>();
 
     /** Saves and restores {@code monitor}'s models in {@code store} under {@code group}. */
     public CheckpointHandover(CheckpointStore store, String group, ModelMonitor monitor) {
@@ -37,6 +42,10 @@ public final class CheckpointHandover implements ModelStateHandover {
         if (checkpoint.isEmpty()) {
             return OptionalLong.empty();
         }
+        long next = checkpoint.get().nextOffset();
+        if (savedHere.remove(partition, next)) {
+            return OptionalLong.of(next);
+        }
         checkpoint.get().snapshots().forEach((model, snapshot) -> {
             try {
                 monitor.restore(model, snapshot);
@@ -46,7 +55,7 @@ public final class CheckpointHandover implements ModelStateHandover {
                         partition, e.getMessage());
             }
         });
-        return OptionalLong.of(checkpoint.get().nextOffset());
+        return OptionalLong.of(next);
     }
 
     @Override
@@ -55,7 +64,10 @@ public final class CheckpointHandover implements ModelStateHandover {
         for (String model : models) {
             monitor.snapshot(model).ifPresent(bytes -> snapshots.put(model, bytes));
         }
-        if (!store.save(group, partition.topic(), partition.partition(), nextOffset, snapshots)) {
+        if (store.save(group, partition.topic(), partition.partition(), nextOffset, snapshots)) {
+            savedHere.put(partition, nextOffset);
+        } else {
+            savedHere.remove(partition);
             LOG.info("The checkpoint of {} at offset {} is behind the saved one and was not kept", partition, nextOffset);
         }
     }
