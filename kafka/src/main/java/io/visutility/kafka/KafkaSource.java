@@ -90,7 +90,7 @@ public final class KafkaSource implements AutoCloseable {
     }
 
     /**
-     * Stops polling, commits what was applied, releases the models it held through the
+     * Stops polling, commits what was applied, saves the state of its partitions through the
      * {@link ModelStateHandover} and closes the clients; waits at most the close timeout.
      */
     @Override

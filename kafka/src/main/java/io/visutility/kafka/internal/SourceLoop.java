@@ -111,7 +111,7 @@ public final class SourceLoop implements Runnable, ConsumerRebalanceListener {
         }
     }
 
-    /** Asks the loop to stop; it commits what it applied, releases its models and closes the clients. */
+    /** Asks the loop to stop; it commits what it applied, saves its partitions' state and closes the clients. */
     public void stop() {
         running = false;
         closing.countDown();
