@@ -11,12 +11,13 @@ public final class Api {
     }
 
     /**
-     * The groups of the API over {@code orchestrator}, in order: health, registry, jobs, events, and last
+     * The groups of the API over {@code orchestrator}, in order: health, models, registry, jobs, events, and last
      * the OpenAPI description of all of them.
      */
     public static List<RouteGroup> standardGroups(Orchestrator orchestrator) {
         List<RouteGroup> groups = new ArrayList<>();
         groups.add(new HealthRoutes(orchestrator));
+        groups.add(new ModelRoutes(orchestrator));
         groups.add(new RegistryRoutes(orchestrator));
         groups.add(new JobRoutes(orchestrator));
         groups.add(new EventRoutes(orchestrator));
