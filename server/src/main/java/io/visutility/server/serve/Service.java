@@ -6,6 +6,7 @@ import io.visutility.server.config.ConfigException;
 import io.visutility.server.config.ServerConfig;
 import io.visutility.server.http.Api;
 import io.visutility.server.http.ApiServer;
+import io.visutility.server.metrics.OrchestratorMetrics;
 import io.visutility.store.Store;
 import io.visutility.store.StoreConfig;
 import org.slf4j.Logger;
@@ -62,8 +63,10 @@ public final class Service implements AutoCloseable {
             for (ModelSpec spec : config.models()) {
                 orchestrator.declare(spec);
             }
-            ApiServer.Builder builder = ApiServer.builder().settings(config.api());
-            Api.standardGroups(orchestrator).forEach(builder::group);
+            OrchestratorMetrics metrics = new OrchestratorMetrics(orchestrator);
+            extras.add(metrics);
+            ApiServer.Builder builder = ApiServer.builder().settings(config.api()).timer(metrics::request);
+            Api.standardGroups(orchestrator, List.of(metrics)).forEach(builder::group);
             for (Extension extension : extensions) {
                 AutoCloseable closeable = extension.install(orchestrator, config, builder);
                 if (closeable != null) {

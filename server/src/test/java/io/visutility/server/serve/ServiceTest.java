@@ -57,7 +57,13 @@ class ServiceTest {
             HttpResponse<String> openapi = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/openapi.json")).build(),
                     HttpResponse.BodyHandlers.ofString());
 
+            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
             assertThat(health.body()).isEqualTo("{\"status\":\"UP\"}");
+            assertThat(metrics.body()).contains("visutility_model_health{model=\"fraud\",state=\"healthy\"} 1.0")
+                    .contains("visutility_http_server_requests_seconds_count{method=\"GET\",route=\"/api/v1/health\"");
+            assertThat(openapi.body()).contains("\"/metrics\"");
             assertThat(models.body()).contains("\"name\":\"fraud\"");
             assertThat(openapi.body()).contains("\"/api/v1/models/{name}/metrics\"");
             assertThat(Files.exists(dir.resolve("data").resolve("visutility.db"))).isTrue();
