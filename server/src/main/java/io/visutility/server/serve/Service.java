@@ -53,6 +53,9 @@ public final class Service implements AutoCloseable {
      */
     public static Service start(ServerConfig config, List<Extension> extensions) {
         checkExposure(config);
+        if (!config.kafka().isEmpty()) {
+            KafkaIntake.check(config.kafka());
+        }
         Store store = config.postgres() == null ? Store.sqlite(config.dataDir())
                 : Store.open(new StoreConfig(config.postgres().url(), config.postgres().user(),
                 config.postgres().password(), config.artifacts()));
@@ -74,6 +77,9 @@ public final class Service implements AutoCloseable {
                 }
             }
             orchestrator.start();
+            if (!config.kafka().isEmpty()) {
+                extras.add(0, KafkaIntake.start(config.kafka(), orchestrator, store));
+            }
             ApiServer server = builder.start();
             if (config.api().tokens().isEmpty()) {
                 LOG.warn("no API tokens are configured: anyone on this machine may read and write through {}:{}",
