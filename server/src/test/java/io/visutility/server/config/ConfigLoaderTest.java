@@ -98,6 +98,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theDocumentedExampleIsAValidConfiguration() throws IOException {
+        String doc = Files.readString(Path.of("..", "docs", "configuration.md"));
+        String yaml = doc.substring(doc.indexOf("```yaml") + 7, doc.indexOf("```", doc.indexOf("```yaml") + 7));
+
+        ServerConfig config = load(yaml, Map.of());
+
+        assertThat(config.models()).extracting(ModelSpec::name).containsExactly("fraud");
+        assertThat(config.models().get(0).space().toMap()).containsOnlyKeys("eta", "max_depth");
+        assertThat(config.api().tokens()).hasSize(2);
+        assertThat(config.kafka()).containsKey("topics");
+    }
+
+    @Test
     void tokensFromTheEnvironmentReplaceTheFilesTokens() throws IOException {
         ServerConfig config = load("auth:\n  tokens:\n    - sha256: " + SHA + "\n      role: writer\n",
                 Map.of("VISUTILITY_TOKENS", SHA + ":reader," + SHA.replace('5', '6') + ":writer"));
