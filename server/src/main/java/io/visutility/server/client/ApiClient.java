@@ -140,7 +140,8 @@ public final class ApiClient {
                 String field = error.path("field").asText(null);
                 throw new ApiFailure(status, error.path("message").asText()
                         + (field == null ? "" : " (field " + field + ")")
-                        + " [" + status + " " + error.path("code").asText("ERROR") + " from " + method + " " + uri + "]");
+                        + " [" + status + " " + error.path("code").asText("ERROR") + " from " + method + " " + uri
+                        + "]");
             }
             throw new ApiFailure(status, "the server answered " + status + " to " + method + " " + uri
                     + (text == null || text.isBlank() ? "" : ": " + abbreviate(text)));
@@ -149,8 +150,8 @@ public final class ApiClient {
             return NullNode.getInstance();
         }
         if (json == null) {
-            throw new ApiFailure(status, "the server answered " + method + " " + uri + " with something that is not JSON: "
-                    + abbreviate(text));
+            throw new ApiFailure(status, "the server answered " + method + " " + uri
+                    + " with something that is not JSON: " + abbreviate(text));
         }
         return json;
     }

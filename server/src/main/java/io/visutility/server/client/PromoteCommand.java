@@ -46,7 +46,8 @@ public final class PromoteCommand extends ClientCommand {
         if (json()) {
             printJson(answer);
         } else {
-            out().println("champion of " + name + " is now v" + JsonPaths.text(answer, "version", "modelVersion.version"));
+            out().println("champion of " + name + " is now v"
+                    + JsonPaths.text(answer, "version", "modelVersion.version"));
         }
         return 0;
     }

@@ -27,7 +27,8 @@ public final class ReportCommand extends ClientCommand {
     @Parameters(index = "0", paramLabel = "NAME", description = "The model.")
     private String name;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder to write into (made if missing).")
+    @Option(names = "--out", paramLabel = "DIR", required = true,
+            description = "Folder to write into (made if missing).")
     private Path out;
 
     private final Clock clock;

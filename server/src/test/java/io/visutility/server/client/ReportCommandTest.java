@@ -98,10 +98,14 @@ class ReportCommandTest {
             assertThat(image.getWidth()).isEqualTo(960);
             assertThat(image.getHeight()).isEqualTo(480);
         }
+        BufferedImage history = ImageIO.read(out.resolve("metrics.png").toFile());
+        assertThat(count(history, 0xC62828)).as("red pixels of the drift alarm").isGreaterThan(100);
+        assertThat(count(history, 0x2E7D32)).as("green pixels of the promotions").isGreaterThan(100);
         String html = Files.readString(out.resolve("index.html"));
         assertThat(html).contains("<img src=\"metrics.png\"", "<img src=\"versions.png\"", "<h1>Model churn</h1>",
                 "2026-11-28T12:00:00Z", "HEALTHY", "v2", "0.8900");
         assertThat(html).contains("<td>v1</td>", "<td>v2</td>", "<td>v3</td>", "a".repeat(64),
+                "<td>v1</td><td>job-1</td>",
                 "promoted by min-improvement: f1 0.90 &gt; 0.81 + 0.01",
                 "rejected by min-improvement: f1 0.70 &lt;script&gt;alert(1)&lt;/script&gt;")
                 .doesNotContain("<script>");
@@ -113,6 +117,16 @@ class ReportCommandTest {
                 .doesNotContain("DriftDetected");
         assertThat(cli.out()).contains("report of churn written to " + out.resolve("index.html") + " (2 charts, "
                 + "3 versions, 5 events)");
+    }
+
+    private static int count(BufferedImage image, int rgb) {
+        int n = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                n += (image.getRGB(x, y) & 0xFFFFFF) == rgb ? 1 : 0;
+            }
+        }
+        return n;
     }
 
     @Test

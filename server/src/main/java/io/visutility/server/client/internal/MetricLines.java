@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -63,7 +64,8 @@ public final class MetricLines {
             throw new BadLine(file, line, "not JSON: " + e.getOriginalMessage());
         }
         if (!json.isObject()) {
-            throw new BadLine(file, line, "expected one JSON object, was " + json.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+            throw new BadLine(file, line, "expected one JSON object, was "
+                    + json.getNodeType().name().toLowerCase(Locale.ROOT));
         }
         for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
             String name = names.next();

@@ -85,11 +85,19 @@ public final class ReportCharts {
                 driftValues.add(Double.isNaN(f1) ? 0.0 : f1);
             }
         }
-        if (!driftTimes.isEmpty()) {
-            XYSeries drift = chart.addSeries("drift detected", driftTimes, driftValues);
-            drift.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-            drift.setMarker(SeriesMarkers.TRIANGLE_DOWN);
-            drift.setMarkerColor(DRIFT);
+        for (int i = 0; i < driftTimes.size(); i++) {
+            // A vertical red line per alarm (annotation lines share one colour, taken by promotions).
+            Date at = driftTimes.get(i);
+            XYSeries alarm = chart.addSeries(i == 0 ? "drift detected" : "drift detected " + (i + 1), List.of(at, at),
+                    List.of(0.0, 1.05));
+            alarm.setLineColor(DRIFT);
+            alarm.setMarker(SeriesMarkers.NONE);
+            alarm.setShowInLegend(i == 0);
+            XYSeries mark = chart.addSeries("drift window " + (i + 1), List.of(at), List.of(driftValues.get(i)));
+            mark.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            mark.setMarker(SeriesMarkers.TRIANGLE_DOWN);
+            mark.setMarkerColor(DRIFT);
+            mark.setShowInLegend(false);
         }
         List<Date> promotedTimes = new ArrayList<>();
         List<Double> promotedValues = new ArrayList<>();

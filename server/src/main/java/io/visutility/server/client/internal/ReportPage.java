@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 
-/** The report's {@code index.html}: the model now, its charts, versions with gate decisions, incidents and promotions. */
+/**
+ * The report's {@code index.html}: the model now, its charts, its versions with their gate decisions, its
+ * incidents and its promotions. Everything from the server is HTML-escaped.
+ */
 public final class ReportPage {
     /** File name of the page. */
     public static final String INDEX = "index.html";
@@ -77,10 +80,12 @@ public final class ReportPage {
             cell(html, JsonPaths.text(v, "createdAt"));
             cell(html, String.join(", ", JsonPaths.items(v, "aliases").stream().map(JsonNode::asText).toList()));
             cell(html, JsonPaths.text(v, "sha256"));
-            cell(html, JsonPaths.text(v, "lineage.parentVersion"));
+            String parent = JsonPaths.text(v, "lineage.parentVersion");
+            cell(html, parent == null ? null : "v" + parent);
             cell(html, JsonPaths.text(v, "lineage.jobId"));
             cell(html, metrics(v.get("metrics")));
-            html.append("<td class=\"").append(css).append("\">").append(esc(gate)).append("</td></tr>\n");
+            html.append(css.isEmpty() ? "<td>" : "<td class=\"" + css + "\">").append(esc(gate))
+                    .append("</td></tr>\n");
         }
         html.append("</table>\n");
     }
