@@ -47,6 +47,17 @@ public final class MetricsWindow {
         }
     }
 
+    /** The samples held, oldest first. */
+    public java.util.List<PerformanceMetrics> samples() {
+        java.util.List<PerformanceMetrics> out = new java.util.ArrayList<>(size);
+        int start = (next - size + precision.length) % precision.length;
+        for (int i = 0; i < size; i++) {
+            int at = (start + i) % precision.length;
+            out.add(new PerformanceMetrics(precision[at], recall[at], f1[at]));
+        }
+        return out;
+    }
+
     /** Forgets every sample. */
     public void clear() {
         next = 0;

@@ -176,6 +176,37 @@ public final class ModelMonitor implements Subject {
         }
     }
 
+    /**
+     * The monitor's state of {@code model} as bytes, for another monitor to {@link #restore} when it takes
+     * the model over (such as a new owner of its Kafka partition): health and incident, metrics and labelled
+     * windows, detector states and counters. Predictions still waiting for labels are not included.
+     *
+     * @return the snapshot, or empty when the model was never observed
+     */
+    public Optional<byte[]> snapshot(String model) {
+        ModelState state = states.get(model);
+        if (state == null) {
+            return Optional.empty();
+        }
+        synchronized (state) {
+            return Optional.of(state.snapshot());
+        }
+    }
+
+    /**
+     * Replaces this monitor's state of {@code model} with a {@link #snapshot} taken by a monitor with the
+     * same policy for it. Nothing changes when the snapshot is refused.
+     *
+     * @throws MonitorException when the snapshot was taken under another policy (window sizes, detectors)
+     * @throws io.visutility.drift.DriftException when the bytes are not a snapshot of a model's state
+     */
+    public void restore(String model, byte[] snapshot) {
+        Names.model(model);
+        ModelState fresh = new ModelState(model, policy(model), featureHooks);
+        fresh.restore(snapshot);
+        states.put(model, fresh);
+    }
+
     /** Names of the models observed so far. */
     public List<String> models() {
         return states.keySet().stream().sorted().toList();

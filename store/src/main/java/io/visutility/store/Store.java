@@ -2,6 +2,7 @@ package io.visutility.store;
 
 import io.visutility.jobs.JobQueue;
 import io.visutility.event.EventLog;
+import io.visutility.ingest.CheckpointStore;
 import io.visutility.registry.ArtifactStore;
 import io.visutility.registry.InvalidArgumentException;
 import io.visutility.registry.ModelRegistry;
@@ -15,6 +16,7 @@ import io.visutility.store.internal.Dialect;
 import io.visutility.store.internal.JdbcJobQueue;
 import io.visutility.store.internal.JdbcEventLog;
 import io.visutility.store.internal.JdbcModelRegistry;
+import io.visutility.store.internal.JdbcCheckpointStore;
 import io.visutility.store.internal.JdbcStudyStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,9 +37,10 @@ public final class Store implements AutoCloseable {
     private final EventLog events;
     private final ArtifactCollector collector;
     private final StudyStore studies;
+    private final CheckpointStore checkpoints;
 
     private Store(DataSources.Pool pool, ModelRegistry registry, ArtifactStore artifacts, JobQueue jobs,
-                  EventLog events, ArtifactCollector collector, StudyStore studies) {
+                  EventLog events, ArtifactCollector collector, StudyStore studies, CheckpointStore checkpoints) {
         this.pool = pool;
         this.registry = registry;
         this.artifacts = artifacts;
@@ -45,6 +48,7 @@ public final class Store implements AutoCloseable {
         this.events = events;
         this.collector = collector;
         this.studies = studies;
+        this.checkpoints = checkpoints;
     }
 
     /** Opens the store described by {@code config}, stamping times with the system clock. */
@@ -64,7 +68,7 @@ public final class Store implements AutoCloseable {
             ArtifactStore artifacts = ArtifactStore.directory(config.artifactsDir(), clock);
             ArtifactCollector collector = new ArtifactCollector(new ArtifactReferences(db), artifacts, clock);
             return new Store(pool, registry, artifacts, new JdbcJobQueue(db, clock), new JdbcEventLog(db),
-                    collector, new JdbcStudyStore(db, clock));
+                    collector, new JdbcStudyStore(db, clock), new JdbcCheckpointStore(db, clock));
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -112,6 +116,11 @@ public final class Store implements AutoCloseable {
     /** Retrain studies, their trials and the promotion gate's decisions, in the same database. */
     public StudyStore studies() {
         return studies;
+    }
+
+    /** Stream consumers' checkpoints (offsets and the monitor state of their models), in the same database. */
+    public CheckpointStore checkpoints() {
+        return checkpoints;
     }
 
     /** The append-only log of monitor events, in the same database. */

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code VISUTILITY_TEST_PG_USER} and {@code VISUTILITY_TEST_PG_PASSWORD}) if set, otherwise an embedded
  * one. Never skipped: a server that cannot start fails the tests.
  */
-final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements AutoCloseable {
     private static final AtomicInteger SCHEMAS = new AtomicInteger();
     private static PostgresServer shared;
 
@@ -36,7 +36,7 @@ final class PostgresServer implements AutoCloseable {
      * One server for all test classes of this JVM (each test works in a schema of its own), started on
      * first use and stopped when the JVM exits: a start costs seconds, a schema milliseconds.
      */
-    static synchronized PostgresServer shared() {
+    public static synchronized PostgresServer shared() {
         if (shared == null) {
             PostgresServer server = start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -52,7 +52,7 @@ final class PostgresServer implements AutoCloseable {
     }
 
     /** A server of the caller's own, for tests that need one to themselves; the caller closes it. */
-    static PostgresServer start() {
+    public static PostgresServer start() {
         String external = System.getenv("VISUTILITY_TEST_PG_URL");
         if (external != null && !external.isBlank()) {
             return new PostgresServer(null, external, System.getenv("VISUTILITY_TEST_PG_USER"),
@@ -70,12 +70,12 @@ final class PostgresServer implements AutoCloseable {
     }
 
     /** Opens a store in a new, empty schema of its own, so tests never see each other's rows. */
-    Store openFreshStore(Path artifactsDir, Clock clock) {
+    public Store openFreshStore(Path artifactsDir, Clock clock) {
         return Store.open(freshSchema(artifactsDir), clock);
     }
 
     /** The configuration of a store in a new, empty schema of its own. */
-    StoreConfig freshSchema(Path artifactsDir) {
+    public StoreConfig freshSchema(Path artifactsDir) {
         String schema = "test_" + ProcessHandle.current().pid() + "_" + SCHEMAS.incrementAndGet();
         try (Connection c = DriverManager.getConnection(url, user, password);
              Statement st = c.createStatement()) {

@@ -2,7 +2,12 @@ package io.visutility.monitor.internal;
 
 import io.visutility.drift.DriftDetector;
 import io.visutility.drift.DriftState;
+import io.visutility.drift.internal.SnapshotReader;
+import io.visutility.drift.internal.SnapshotWriter;
 import io.visutility.monitor.DetectorFactory;
+import io.visutility.monitor.MonitorException;
+
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -54,6 +59,37 @@ final class DetectorBank {
 
     String name(int i) {
         return names[i];
+    }
+
+    /** Writes each detector's name, last state and snapshot, and the count read. */
+    void write(SnapshotWriter w) {
+        w.writeInt(detectors.length).writeLong(fed);
+        for (int i = 0; i < detectors.length; i++) {
+            w.writeBytes(names[i].getBytes(StandardCharsets.UTF_8)).writeInt(last[i].ordinal())
+                    .writeBytes(detectors[i].snapshot());
+        }
+    }
+
+    /** Restores what {@link #write} wrote, into detectors of the same names and parameters. */
+    void read(SnapshotReader r) {
+        int n = r.readInt();
+        if (n != detectors.length) {
+            throw new MonitorException("snapshot holds " + n + " detectors, the policy has " + detectors.length);
+        }
+        long count = r.readLong();
+        for (int i = 0; i < n; i++) {
+            String name = new String(r.readBytes(), StandardCharsets.UTF_8);
+            if (!name.equals(names[i])) {
+                throw new MonitorException("snapshot holds detector " + name + " where the policy has " + names[i]);
+            }
+            int state = r.readInt();
+            if (state < 0 || state >= DriftState.values().length) {
+                throw new MonitorException("snapshot holds an unknown detector state " + state);
+            }
+            last[i] = DriftState.values()[state];
+            detectors[i].restore(r.readBytes());
+        }
+        fed = count;
     }
 
     /** Resets every detector, as after a promotion. */

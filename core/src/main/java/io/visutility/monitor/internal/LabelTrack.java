@@ -1,6 +1,8 @@
 package io.visutility.monitor.internal;
 
 import io.visutility.drift.DriftState;
+import io.visutility.drift.internal.SnapshotReader;
+import io.visutility.drift.internal.SnapshotWriter;
 import io.visutility.event.MonitorEvent;
 import io.visutility.metrics.WindowSummary;
 import io.visutility.monitor.LabelPolicy;
@@ -8,6 +10,7 @@ import io.visutility.monitor.LabelStats;
 import io.visutility.monitor.MonitorException;
 import io.visutility.monitor.MonitorPolicy;
 import io.visutility.monitor.Signal;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -130,6 +133,40 @@ final class LabelTrack implements LabelJoin.Sink {
         window.clear();
         detectors.reset();
         hook.rearm();
+    }
+
+    /** Writes the labelled window, the detectors, the counters and the join's counts (not its pending pairs). */
+    void write(SnapshotWriter w) {
+        w.writeInt(dimension).writeInt(epoch).writeLong(stale).writeLong(fed).writeLong(fedAtOpen);
+        w.writeLong(join.predictions).writeLong(join.labels).writeLong(join.joined).writeLong(join.expired)
+                .writeLong(join.dropped).writeLong(join.duplicateLabels).writeLong(join.duplicatePredictions)
+                .writeLong(join.unmatchedLabels).writeLong(join.droppedLabels);
+        window.write(w);
+        detectors.write(w);
+    }
+
+    /** Restores what {@link #write} wrote. */
+    void read(SnapshotReader r) {
+        int dim = r.readInt();
+        epoch = r.readInt();
+        stale = r.readLong();
+        fed = r.readLong();
+        fedAtOpen = r.readLong();
+        join.predictions = r.readLong();
+        join.labels = r.readLong();
+        join.joined = r.readLong();
+        join.expired = r.readLong();
+        join.dropped = r.readLong();
+        join.duplicateLabels = r.readLong();
+        join.duplicatePredictions = r.readLong();
+        join.unmatchedLabels = r.readLong();
+        join.droppedLabels = r.readLong();
+        window.read(r);
+        detectors.read(r);
+        if (dim >= 0) {
+            dimension = dim;
+            hook = hooks.create(model, dimension);
+        }
     }
 
     LabelStats stats() {

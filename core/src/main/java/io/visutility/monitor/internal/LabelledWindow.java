@@ -1,7 +1,11 @@
 package io.visutility.monitor.internal;
 
+import io.visutility.drift.internal.SnapshotReader;
+import io.visutility.drift.internal.SnapshotWriter;
 import io.visutility.metrics.ConfusionCounts;
 import io.visutility.metrics.WindowSummary;
+import io.visutility.monitor.MonitorException;
+
 import java.util.Arrays;
 
 /**
@@ -43,6 +47,33 @@ public final class LabelledWindow {
         counts[outcome]++;
         latencySum += latencyMicros;
         next = next + 1 == outcomes.length ? 0 : next + 1;
+    }
+
+    /** Writes the pairs held, oldest first. */
+    void write(SnapshotWriter w) {
+        w.writeInt(size);
+        int start = (next - size + outcomes.length) % outcomes.length;
+        for (int i = 0; i < size; i++) {
+            int at = (start + i) % outcomes.length;
+            w.writeInt(outcomes[at]).writeLong(latencies[at]);
+        }
+    }
+
+    /** Replaces the pairs held with those {@link #write} wrote. */
+    void read(SnapshotReader r) {
+        clear();
+        int n = r.readInt();
+        if (n < 0 || n > outcomes.length) {
+            throw new MonitorException("snapshot holds " + n + " labelled pairs, the window takes " + outcomes.length);
+        }
+        for (int i = 0; i < n; i++) {
+            int outcome = r.readInt();
+            long latency = r.readLong();
+            if (outcome < TN || outcome > TP) {
+                throw new MonitorException("snapshot holds an unknown labelled outcome " + outcome);
+            }
+            add(outcome == TP || outcome == FP, outcome == TP || outcome == FN, latency);
+        }
     }
 
     /** Forgets every pair. */

@@ -1,5 +1,7 @@
 package io.visutility.monitor.internal;
 
+import io.visutility.drift.internal.SnapshotReader;
+import io.visutility.drift.internal.SnapshotWriter;
 import io.visutility.event.MonitorEvent;
 import io.visutility.metrics.MetricsWindow;
 import io.visutility.metrics.PerformanceMetrics;
@@ -7,8 +9,11 @@ import io.visutility.metrics.WindowSummary;
 import io.visutility.monitor.LabelStats;
 import io.visutility.monitor.ModelHealth;
 import io.visutility.monitor.ModelStatus;
+import io.visutility.monitor.MonitorException;
 import io.visutility.monitor.MonitorPolicy;
 import io.visutility.monitor.Signal;
+
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -182,6 +187,93 @@ public final class ModelState {
             health = incidentId == null ? ModelHealth.HEALTHY : ModelHealth.DEGRADED;
             retryAt = now.plus(policy.retryAfter());
         }
+    }
+
+    /** The format of {@link #snapshot()}. */
+    private static final String KIND = "model-state";
+
+    /**
+     * The state as bytes another monitor can {@link #restore} under the same policy: health, incident,
+     * metrics window, labelled window, detectors and counters. Predictions still waiting for their labels
+     * are not included: their labels count as unmatched at the new owner.
+     */
+    public byte[] snapshot() {
+        SnapshotWriter w = new SnapshotWriter(KIND, 1);
+        w.writeInt(policy.windowSize()).writeInt(policy.labels().window());
+        w.writeInt(health.ordinal()).writeLong(observed).writeBoolean(openedByLabels).writeInt(attempt)
+                .writeLong(openedAtSample);
+        text(w, incidentId);
+        text(w, activeJobId);
+        time(w, quietUntil);
+        time(w, retryAt);
+        List<PerformanceMetrics> samples = window.samples();
+        w.writeInt(samples.size());
+        samples.forEach(m -> w.writeDouble(m.precision()).writeDouble(m.recall()).writeDouble(m.f1Score()));
+        labels.write(w);
+        return w.toByteArray();
+    }
+
+    /**
+     * Replaces this (fresh) state with a {@link #snapshot()} taken under a policy of the same window sizes
+     * and detectors.
+     *
+     * @throws io.visutility.drift.DriftException when the bytes are not such a snapshot
+     * @throws io.visutility.monitor.MonitorException when it was taken under another policy
+     */
+    public void restore(byte[] snapshot) {
+        SnapshotReader r = new SnapshotReader(snapshot, KIND, 1);
+        int windowSize = r.readInt();
+        int labelWindow = r.readInt();
+        if (windowSize != policy.windowSize() || labelWindow != policy.labels().window()) {
+            throw new MonitorException("snapshot of " + model + " was taken with windows " + windowSize + "/"
+                    + labelWindow + ", the policy has " + policy.windowSize() + "/" + policy.labels().window());
+        }
+        int h = r.readInt();
+        if (h < 0 || h >= ModelHealth.values().length) {
+            throw new MonitorException("snapshot of " + model + " holds an unknown health " + h);
+        }
+        health = ModelHealth.values()[h];
+        observed = r.readLong();
+        openedByLabels = r.readBoolean();
+        attempt = r.readInt();
+        openedAtSample = r.readLong();
+        incidentId = text(r);
+        activeJobId = text(r);
+        quietUntil = time(r);
+        retryAt = time(r);
+        window.clear();
+        int n = r.readInt();
+        if (n < 0 || n > policy.windowSize()) {
+            throw new MonitorException("snapshot of " + model + " holds " + n + " samples, the window takes "
+                    + policy.windowSize());
+        }
+        for (int i = 0; i < n; i++) {
+            window.add(new PerformanceMetrics(r.readDouble(), r.readDouble(), r.readDouble()));
+        }
+        labels.read(r);
+        r.end();
+    }
+
+    private static void text(SnapshotWriter w, String value) {
+        w.writeBoolean(value != null);
+        if (value != null) {
+            w.writeBytes(value.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String text(SnapshotReader r) {
+        return r.readBoolean() ? new String(r.readBytes(), StandardCharsets.UTF_8) : null;
+    }
+
+    private static void time(SnapshotWriter w, Instant value) {
+        w.writeBoolean(value != null);
+        if (value != null) {
+            w.writeLong(value.getEpochSecond()).writeInt(value.getNano());
+        }
+    }
+
+    private static Instant time(SnapshotReader r) {
+        return r.readBoolean() ? Instant.ofEpochSecond(r.readLong(), r.readInt()) : null;
     }
 
     /** A snapshot of the state. */

@@ -114,6 +114,7 @@ public final class ApiServer implements AutoCloseable {
             groups.forEach(g -> routes.addAll(g.routes()));
             Guard guard = new Guard(settings);
             RequestTimer timings = timer;
+            List<RouteGroup> registered = List.copyOf(groups);
             Javalin app = Javalin.create(cfg -> {
                 cfg.startup.showJavalinBanner = false;
                 cfg.http.maxRequestSize = settings.maxBodyBytes();
@@ -129,6 +130,8 @@ public final class ApiServer implements AutoCloseable {
                     }
                 }
                 errors(cfg);
+                // Groups holding open requests (event streams) end them while the server can still finish them.
+                cfg.events.serverStopping(() -> registered.forEach(ApiServer::closeGroup));
                 extensions.forEach(e -> e.accept(cfg));
             });
             app.start(settings.bind(), settings.port());
@@ -162,6 +165,16 @@ public final class ApiServer implements AutoCloseable {
                     error(ctx, 404, "NOT_FOUND", null, "no route " + ctx.method() + " " + ctx.path());
                 }
             });
+        }
+    }
+
+    private static void closeGroup(RouteGroup group) {
+        if (group instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.warn("closing route group {} failed", group.getClass().getSimpleName(), e);
+            }
         }
     }
 
