@@ -15,7 +15,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,7 +74,7 @@ public final class ReportCharts {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Metric history of " + data.name())
                 .xAxisTitle("time (UTC)").yAxisTitle("window mean").build();
         style(chart);
-        chart.getStyler().setDatePattern("MM-dd HH:mm");
+        chart.getStyler().setDatePattern(datePattern(data, points));
         chart.getStyler().setTimezone(TimeZone.getTimeZone("UTC"));
         line(chart, "F1", points, ReportData.Point::f1);
         line(chart, "mean of precision and recall", points, ReportData.Point::average);
@@ -153,6 +156,26 @@ public final class ReportCharts {
             chart.addSeries(name, x, y).setMarker(SeriesMarkers.CIRCLE);
         });
         return chart;
+    }
+
+    /** Tick labels fine enough to tell the ticks apart over the chart's time span. */
+    static String datePattern(ReportData data, List<ReportData.Point> points) {
+        List<Instant> times = new ArrayList<>();
+        points.forEach(p -> times.add(p.time()));
+        data.events(Set.of("DriftDetected", "ModelPromoted")).forEach(e -> {
+            Instant time = JsonPaths.time(e, "time");
+            if (time != null) {
+                times.add(time);
+            }
+        });
+        Duration span = Duration.between(Collections.min(times), Collections.max(times));
+        if (span.compareTo(Duration.ofMinutes(2)) < 0) {
+            return "HH:mm:ss.SSS";
+        }
+        if (span.compareTo(Duration.ofHours(2)) < 0) {
+            return "HH:mm:ss";
+        }
+        return span.compareTo(Duration.ofDays(2)) < 0 ? "MM-dd HH:mm" : "yyyy-MM-dd";
     }
 
     private static void line(XYChart chart, String name, List<ReportData.Point> points,
