@@ -103,6 +103,16 @@ final class KafkaIntake implements AutoCloseable {
         return new LinkedHashMap<>((Map<String, Object>) m);
     }
 
+    /** The source's counters: records applied, dead-lettered, skipped as duplicates, retried. */
+    KafkaSource.Stats stats() {
+        return source.stats();
+    }
+
+    /** Why the source stopped, if it did. */
+    java.util.Optional<Throwable> failure() {
+        return source.failure();
+    }
+
     /** Stops consuming first (committing what was applied), then stops publishing. */
     @Override
     public void close() {

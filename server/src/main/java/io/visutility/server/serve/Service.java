@@ -113,6 +113,17 @@ public final class Service implements AutoCloseable {
         }
     }
 
+    /** The Kafka source's counters, when the configuration has a {@code kafka:} section. */
+    public java.util.Optional<io.visutility.kafka.KafkaSource.Stats> kafkaStats() {
+        return extras.stream().filter(KafkaIntake.class::isInstance).map(k -> ((KafkaIntake) k).stats()).findFirst();
+    }
+
+    /** Why the Kafka source stopped, if it did. */
+    public java.util.Optional<Throwable> kafkaFailure() {
+        return extras.stream().filter(KafkaIntake.class::isInstance).flatMap(k -> ((KafkaIntake) k).failure().stream())
+                .findFirst();
+    }
+
     /** The port the HTTP server listens on. */
     public int port() {
         return server.port();
