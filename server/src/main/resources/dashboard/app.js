@@ -222,6 +222,8 @@ async function start() {
   $('login').hidden = true;
   $('failure').hidden = true;
   $('main').hidden = false;
+  // The chart was sized while the page was hidden: size it to its column now.
+  window.dispatchEvent(new Event('resize'));
   state.source = api.stream(onEvent, setLive);
 }
 

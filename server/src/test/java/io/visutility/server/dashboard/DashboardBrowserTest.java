@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -118,7 +120,7 @@ class DashboardBrowserTest {
         until(wait, "the retrain job in the jobs table",
                 d -> !d.findElements(By.cssSelector("#jobs tr[data-state]")).isEmpty());
 
-        post("/api/v1/models/fraud/predictions", predictions(4, 400, 21));
+        post("/api/v1/models/fraud/predictions", predictions(3, 1500, 21));
 
         int candidate = champion + 1;
         until(wait, "the retrained version's row", d -> !d.findElements(
@@ -143,6 +145,16 @@ class DashboardBrowserTest {
         }
         assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded === true;")).isEqualTo(true);
         assertThat(browser.findElement(By.id("failure")).isDisplayed()).isFalse();
+        screenshot(Path.of("target", "dashboard-browser-test.png"));
+    }
+
+    /** Keeps a picture of the page in the build folder, for a person to look at. */
+    private void screenshot(Path file) {
+        try {
+            Files.write(file, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot write " + file, e);
+        }
     }
 
     /** Retrains the declared model on SEA concept 1 so that it has a real champion to compare against. */
