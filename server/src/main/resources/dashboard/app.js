@@ -19,6 +19,7 @@ const state = {
   detail: null,
   chart: null,
   refreshTimer: null,
+  refreshDue: 0,
   source: null,
 };
 
@@ -89,6 +90,7 @@ function scheduleDraw() {
 async function refreshModels() {
   const answer = await api.get('/models');
   state.models = answer.models;
+  $('failure').hidden = true;
   views.renderModels($('models'), state.models, state.selected, select);
   $('no-models').hidden = state.models.length > 0;
   if (!state.selected && state.models.length > 0) {
@@ -155,13 +157,25 @@ async function select(name) {
   }
 }
 
-function scheduleRefresh() {
-  clearTimeout(state.refreshTimer);
+/**
+ * Reads the models and the selected model again within delay ms: at most one read is pending, and a
+ * sooner one takes the place of a later one, so a busy stream cannot hold the page's tables back.
+ */
+function scheduleRefresh(delay) {
+  const due = Date.now() + delay;
+  if (state.refreshTimer !== null) {
+    if (state.refreshDue <= due) {
+      return;
+    }
+    clearTimeout(state.refreshTimer);
+  }
+  state.refreshDue = due;
   state.refreshTimer = setTimeout(() => {
+    state.refreshTimer = null;
     refreshModels()
       .then(() => state.selected && loadDetail(state.selected))
       .catch(failed);
-  }, 250);
+  }, delay);
 }
 
 function onEvent(type, e) {
@@ -170,6 +184,8 @@ function onEvent(type, e) {
       f1: e.metrics.f1_score });
     if (e.model === state.selected) {
       scheduleDraw();
+      // The monitor's window moved: its means are read again, at most every two seconds.
+      scheduleRefresh(2000);
     }
     return;
   }
@@ -178,7 +194,7 @@ function onEvent(type, e) {
   if (e.model === state.selected) {
     scheduleDraw();
   }
-  scheduleRefresh();
+  scheduleRefresh(250);
 }
 
 function setLive(open) {
@@ -188,7 +204,7 @@ function setLive(open) {
   live.classList.toggle('off', !open);
   if (open) {
     // Whatever happened while the stream was down is read again.
-    scheduleRefresh();
+    scheduleRefresh(250);
   }
 }
 

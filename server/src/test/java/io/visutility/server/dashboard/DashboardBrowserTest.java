@@ -1,7 +1,9 @@
 package io.visutility.server.dashboard;
 
 import io.visutility.ingest.PredictionReport;
+import io.visutility.ingest.MetricReport;
 import io.visutility.jobs.JobState;
+import io.visutility.metrics.PerformanceMetrics;
 import io.visutility.monitor.MonitorPolicy;
 import io.visutility.registry.ModelRegistry;
 import io.visutility.registry.ModelVersion;
@@ -10,6 +12,7 @@ import io.visutility.server.app.Orchestrator;
 import io.visutility.server.http.Api;
 import io.visutility.server.http.ApiServer;
 import io.visutility.server.http.ApiSettings;
+import io.visutility.server.http.Route;
 import io.visutility.store.Store;
 import io.visutility.training.Dataset;
 import io.visutility.training.SeaGenerator;
@@ -34,10 +37,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,11 +89,48 @@ class DashboardBrowserTest {
         }
     }
 
-    @Test
-    void anIncidentAndTheRetrainedVersionAppearWithoutAReload() {
+    private static void assumeChromium() {
         assumeTrue(Files.isExecutable(CHROMIUM) || System.getenv("CI") != null,
                 "Chromium is not installed at /usr/bin/chromium (apt-get install chromium chromium-driver);"
                         + " the browser test runs wherever CI is set");
+    }
+
+    @Test
+    void withTokensThePageAsksForOneAndThenFollowsTheStreamWithIt() throws Exception {
+        assumeChromium();
+        String secret = "dashboard-reader-token";
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(secret.getBytes(StandardCharsets.UTF_8)));
+        store = Store.sqlite(data);
+        orchestrator = Orchestrator.builder().store(store).build();
+        orchestrator.declare(ModelSpec.xgboost("churn", SeaGenerator.FEATURES));
+        ApiServer.Builder builder = ApiServer.builder()
+                .settings(ApiSettings.loopback(0).withTokens(List.of(new ApiSettings.TokenSpec(sha, Route.Role.READER))))
+                .extension(Dashboard::install);
+        Api.standardGroups(orchestrator).forEach(builder::group);
+        server = builder.start();
+        browser = chromium();
+        browser.get(url("/"));
+        WebDriverWait wait = new WebDriverWait(browser, PAGE_WAIT);
+
+        until(wait, "the token form", d -> d.findElement(By.id("login")).isDisplayed());
+        assertThat(browser.findElement(By.id("main")).isDisplayed()).isFalse();
+        browser.findElement(By.id("token")).sendKeys("not-the-token");
+        browser.findElement(By.cssSelector("#login button")).click();
+        until(wait, "that the token was refused", d -> text(d, "#login-error").contains("not accepted"));
+        browser.findElement(By.id("token")).sendKeys(secret);
+        browser.findElement(By.cssSelector("#login button")).click();
+
+        until(wait, "the model behind the token", d -> !d.findElements(By.cssSelector("li[data-model='churn']")).isEmpty());
+        until(wait, "the event stream opened with the token", d -> text(d, "#live").equals("live"));
+        assertThat(browser.findElement(By.id("login")).isDisplayed()).isFalse();
+        orchestrator.metrics("churn", List.of(new MetricReport(PerformanceMetrics.of(0.9, 0.8), null)));
+        until(wait, "the streamed sample in the model's window", d -> text(d, "#model-state").contains("window of 1"));
+    }
+
+    @Test
+    void anIncidentAndTheRetrainedVersionAppearWithoutAReload() {
+        assumeChromium();
         store = Store.sqlite(data);
         orchestrator = Orchestrator.builder().store(store).seed(7).feedback(2_000, Duration.ofMinutes(2))
                 .attempts(1, Duration.ofSeconds(1)).build().start();
