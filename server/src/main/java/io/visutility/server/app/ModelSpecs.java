@@ -72,10 +72,10 @@ public final class ModelSpecs {
             List<String> command = strings(map.get("command"), prefix + "command", true);
             spec = guarded(prefix + "command", () -> base.withCommand(command, base.space()));
         } else if (!trainer.equals("xgboost")) {
-            throw new InvalidArgumentException(prefix + "trainer", prefix + "trainer must be xgboost or command, was "
+            throw new InvalidArgumentException(prefix + "trainer", prefix + "trainer: must be xgboost or command, was "
                     + trainer);
         } else if (map.containsKey("command")) {
-            throw new InvalidArgumentException(prefix + "command", prefix + "command is only for trainer: command");
+            throw new InvalidArgumentException(prefix + "command", prefix + "command: is only for trainer: command");
         }
         if (map.containsKey("tuner")) {
             String tuner = string(map.get("tuner"), prefix + "tuner");
@@ -130,7 +130,7 @@ public final class ModelSpecs {
             detectors = new ArrayList<>();
             for (String name : strings(m.get("detectors"), path + ".detectors", false)) {
                 if (!DriftDetectors.names().contains(name)) {
-                    throw new InvalidArgumentException(path + ".detectors", path + ".detectors must name detectors of "
+                    throw new InvalidArgumentException(path + ".detectors", path + ".detectors: must name detectors of "
                             + DriftDetectors.names() + ", had " + name);
                 }
                 detectors.add(new DetectorFactory(name, () -> DriftDetectors.create(name)));
@@ -143,7 +143,7 @@ public final class ModelSpecs {
                 try {
                     chosen.add(Signal.valueOf(s.toUpperCase(Locale.ROOT)));
                 } catch (IllegalArgumentException e) {
-                    throw new InvalidArgumentException(path + ".signals", path + ".signals must name signals of "
+                    throw new InvalidArgumentException(path + ".signals", path + ".signals: must name signals of "
                             + List.of(Signal.values()) + ", had " + s);
                 }
             }
@@ -199,11 +199,11 @@ public final class ModelSpecs {
     @SuppressWarnings("unchecked")
     private static Map<String, ?> map(Object value, String path) {
         if (!(value instanceof Map<?, ?> m)) {
-            throw new InvalidArgumentException(path, path + " must be a map, was " + describe(value));
+            throw new InvalidArgumentException(path, path + ": must be a map, was " + describe(value));
         }
         for (Object key : m.keySet()) {
             if (!(key instanceof String)) {
-                throw new InvalidArgumentException(path, path + " must have text keys, had " + describe(key));
+                throw new InvalidArgumentException(path, path + ": must have text keys, had " + describe(key));
             }
         }
         return (Map<String, ?>) m;
@@ -211,7 +211,7 @@ public final class ModelSpecs {
 
     private static String string(Object value, String path) {
         if (!(value instanceof String s) || s.isBlank()) {
-            throw new InvalidArgumentException(path, path + " must be a non-blank string, was " + describe(value));
+            throw new InvalidArgumentException(path, path + ": must be a non-blank string, was " + describe(value));
         }
         return s;
     }
@@ -221,7 +221,7 @@ public final class ModelSpecs {
             return List.of();
         }
         if (!(value instanceof List<?> list)) {
-            throw new InvalidArgumentException(path, path + " must be a list of strings, was " + describe(value));
+            throw new InvalidArgumentException(path, path + ": must be a list of strings, was " + describe(value));
         }
         List<String> out = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
@@ -232,7 +232,7 @@ public final class ModelSpecs {
 
     private static double number(Object value, String path) {
         if (!(value instanceof Number n) || !Double.isFinite(n.doubleValue())) {
-            throw new InvalidArgumentException(path, path + " must be a finite number, was " + describe(value));
+            throw new InvalidArgumentException(path, path + ": must be a finite number, was " + describe(value));
         }
         return n.doubleValue();
     }
@@ -243,7 +243,7 @@ public final class ModelSpecs {
 
     private static long integer(Object value, String path) {
         if (!(value instanceof Integer || value instanceof Long)) {
-            throw new InvalidArgumentException(path, path + " must be a whole number, was " + describe(value));
+            throw new InvalidArgumentException(path, path + ": must be a whole number, was " + describe(value));
         }
         return ((Number) value).longValue();
     }
@@ -254,7 +254,7 @@ public final class ModelSpecs {
         }
         long v = integer(m.get(key), path + "." + key);
         if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
-            throw new InvalidArgumentException(path + "." + key, path + "." + key + " is out of range, was " + v);
+            throw new InvalidArgumentException(path + "." + key, path + "." + key + ": is out of range, was " + v);
         }
         return v;
     }
@@ -264,7 +264,7 @@ public final class ModelSpecs {
             return fallback;
         }
         if (!(m.get(key) instanceof Boolean b)) {
-            throw new InvalidArgumentException(path + "." + key, path + "." + key + " must be true or false, was "
+            throw new InvalidArgumentException(path + "." + key, path + "." + key + ": must be true or false, was "
                     + describe(m.get(key)));
         }
         return b;
@@ -283,7 +283,7 @@ public final class ModelSpecs {
                 // reported below
             }
         }
-        throw new InvalidArgumentException(field, field + " must be a duration such as PT10M or 30s, was "
+        throw new InvalidArgumentException(field, field + ": must be a duration such as PT10M or 30s, was "
                 + describe(value));
     }
 

@@ -38,6 +38,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -61,6 +62,7 @@ public final class Orchestrator implements IngestSink, AutoCloseable {
     private final ScheduledExecutorService timer;
     private final AdaptiveRetrainObserver observer;
     private final Map<String, Declared> models = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> accepted = new ConcurrentHashMap<>();
     private final AtomicBoolean accepting = new AtomicBoolean(true);
     private final AtomicBoolean started = new AtomicBoolean();
     private final Duration poll;
@@ -209,6 +211,7 @@ public final class Orchestrator implements IngestSink, AutoCloseable {
         intake();
         declared(model);
         reports.forEach(r -> monitor.observe(model, r.metrics()));
+        count(model, "metrics", reports.size());
         return reports.size();
     }
 
@@ -232,6 +235,7 @@ public final class Orchestrator implements IngestSink, AutoCloseable {
             }
         }
         d.learn(labelled);
+        count(model, "predictions", reports.size());
         return reports.size();
     }
 
@@ -248,7 +252,21 @@ public final class Orchestrator implements IngestSink, AutoCloseable {
             }
         }
         d.learn(labelled);
+        count(model, "labels", reports.size());
         return reports.size();
+    }
+
+    private void count(String model, String kind, int n) {
+        accepted.computeIfAbsent(model + '\u0000' + kind, k -> new LongAdder()).add(n);
+    }
+
+    /**
+     * How many records of {@code kind} ({@code metrics}, {@code predictions}, {@code labels} or
+     * {@code predict}) this instance accepted for {@code model} since it started.
+     */
+    public long accepted(String model, String kind) {
+        LongAdder adder = accepted.get(model + '\u0000' + kind);
+        return adder == null ? 0 : adder.sum();
     }
 
     /**
@@ -272,6 +290,7 @@ public final class Orchestrator implements IngestSink, AutoCloseable {
         String id = UUID.randomUUID().toString();
         monitor.observePrediction(model, id, asDoubles(row), score, null, clock.instant());
         d.feedback.await(id, row);
+        count(model, "predict", 1);
         return new Prediction(id, champion.version(), score, score >= 0.5 ? 1 : 0);
     }
 
