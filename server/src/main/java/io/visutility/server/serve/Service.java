@@ -3,6 +3,7 @@ package io.visutility.server.serve;
 import io.visutility.server.app.ModelSpec;
 import io.visutility.server.app.Orchestrator;
 import io.visutility.server.config.ConfigException;
+import io.visutility.server.dashboard.Dashboard;
 import io.visutility.server.config.ServerConfig;
 import io.visutility.server.http.Api;
 import io.visutility.server.http.ApiServer;
@@ -68,7 +69,8 @@ public final class Service implements AutoCloseable {
             }
             OrchestratorMetrics metrics = new OrchestratorMetrics(orchestrator);
             extras.add(metrics);
-            ApiServer.Builder builder = ApiServer.builder().settings(config.api()).timer(metrics::request);
+            ApiServer.Builder builder = ApiServer.builder().settings(config.api()).timer(metrics::request)
+                    .extension(Dashboard::install);
             Api.standardGroups(orchestrator, List.of(metrics)).forEach(builder::group);
             for (Extension extension : extensions) {
                 AutoCloseable closeable = extension.install(orchestrator, config, builder);

@@ -64,6 +64,10 @@ class ServiceTest {
             assertThat(metrics.body()).contains("visutility_model_health{model=\"fraud\",state=\"healthy\"} 1.0")
                     .contains("visutility_http_server_requests_seconds_count{method=\"GET\",route=\"/api/v1/health\"");
             assertThat(openapi.body()).contains("\"/metrics\"");
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("<html");
             assertThat(models.body()).contains("\"name\":\"fraud\"");
             assertThat(openapi.body()).contains("\"/api/v1/models/{name}/metrics\"");
             assertThat(Files.exists(dir.resolve("data").resolve("visutility.db"))).isTrue();
