@@ -49,7 +49,7 @@ public final class ServeCommand implements Callable<Integer> {
         Service service;
         try {
             resolved = resolve();
-            service = Service.start(resolved, Extensions.standard());
+            service = Service.start(resolved, List.of());
         } catch (ConfigException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -82,15 +82,5 @@ public final class ServeCommand implements Callable<Integer> {
         Path dataDir = data != null ? data : file.dataDir();
         Path artifacts = data != null && file.postgres() == null ? dataDir.resolve("artifacts") : file.artifacts();
         return new ServerConfig(dataDir, file.postgres(), artifacts, api, file.workers(), file.models(), file.kafka());
-    }
-
-    /** The extensions {@code serve} installs beyond the API itself. */
-    static final class Extensions {
-        private Extensions() {
-        }
-
-        static List<Service.Extension> standard() {
-            return List.of();
-        }
     }
 }
