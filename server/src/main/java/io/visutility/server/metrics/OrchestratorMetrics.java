@@ -72,10 +72,15 @@ public final class OrchestratorMetrics implements RouteGroup, AutoCloseable {
         return registry.scrape();
     }
 
-    /** Records one finished HTTP request; give it to {@link ApiServer.Builder#timer}. */
+    /**
+     * Records one finished HTTP request; give it to {@link ApiServer.Builder#timer}. Exported with histogram
+     * buckets so that latency quantiles can be computed by route.
+     */
     public void request(String method, String route, int status, long nanos) {
         Timer.builder("visutility_http_server_requests").description("HTTP requests by route and status")
                 .tags("method", method, "route", route, "status", Integer.toString(status))
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(10))
                 .register(registry).record(nanos, TimeUnit.NANOSECONDS);
     }
 

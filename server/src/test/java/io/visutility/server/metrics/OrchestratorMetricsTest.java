@@ -72,6 +72,8 @@ class OrchestratorMetricsTest {
         assertThat(text).contains("visutility_bus_dropped_events_total{subscriber=\"prometheus\"}");
         assertThat(value(text, "visutility_http_server_requests_seconds_count{method=\"POST\",route=\"/api/v1/models/{name}/metrics\",status=\"202\"}"))
                 .isEqualTo(1.0);
+        assertThat(value(text, "visutility_http_server_requests_seconds_bucket{method=\"POST\",route=\"/api/v1/models/{name}/metrics\",status=\"202\",le=\"+Inf\"}"))
+                .as("the dashboard's p99 panel needs the buckets").isEqualTo(1.0);
     }
 
     @Test
