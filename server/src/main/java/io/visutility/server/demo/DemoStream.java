@@ -3,6 +3,7 @@ package io.visutility.server.demo;
 import io.visutility.drift.stream.RowStream;
 import io.visutility.drift.stream.RowStreams;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -36,8 +37,11 @@ enum DemoStream {
             return RowStreams.agrawal(2, 0.05, seed + 1);
         }
     },
-    /** A hyperplane in 10 dimensions replaced by another one drawn at random, 5% label noise. */
-    HYPERPLANE("hyperplane A", "hyperplane B") {
+    /**
+     * A hyperplane in 10 dimensions (Hulten et al.), 5% label noise, that turns: two of its ten weights change
+     * sign, which moves the boundary by about 50 degrees while the features keep their distribution.
+     */
+    HYPERPLANE("hyperplane A", "hyperplane A turned") {
         @Override
         RowStream before(long seed) {
             return RowStreams.rotatingHyperplane(10, 0, 0, 0, 0.05, seed);
@@ -45,9 +49,29 @@ enum DemoStream {
 
         @Override
         RowStream after(long seed) {
-            return RowStreams.rotatingHyperplane(10, 0, 0, 0, 0.05, seed + 1);
+            return new Mirrored(RowStreams.rotatingHyperplane(10, 0, 0, 0, 0.05, seed), 2);
         }
     };
+
+    /**
+     * A stream whose first {@code columns} features, uniform in [0, 1], are reported as 1 - x: the labels
+     * then follow a hyperplane with those weights negated.
+     */
+    private record Mirrored(RowStream inner, int columns) implements RowStream {
+        @Override
+        public List<String> featureNames() {
+            return inner.featureNames();
+        }
+
+        @Override
+        public int next(float[] row) {
+            int label = inner.next(row);
+            for (int c = 0; c < columns; c++) {
+                row[c] = 1 - row[c];
+            }
+            return label;
+        }
+    }
 
     private final String first;
     private final String second;
