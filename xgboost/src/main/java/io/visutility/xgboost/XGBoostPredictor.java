@@ -29,7 +29,11 @@ final class XGBoostPredictor implements Predictor {
                     + (artifact == null ? "null" : "empty"));
         }
         try {
-            return new XGBoostPredictor(XGBoost.loadModel(artifact));
+            Booster booster = XGBoost.loadModel(artifact);
+            // Served predictions are mostly a row or a few: one thread each, because spreading a single
+            // row over OpenMP threads costs a scheduling round trip per call on a busy machine.
+            booster.setParam("nthread", 1);
+            return new XGBoostPredictor(booster);
         } catch (XGBoostError | IOException e) {
             throw new TrainingException("not an XGBoost model: " + artifact.length + " bytes could not be read: "
                     + describe(e), e);

@@ -5,6 +5,7 @@ import io.visutility.bus.Observer;
 import io.visutility.bus.Subscription;
 import io.visutility.event.MonitorEvent;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,16 +16,25 @@ import java.util.concurrent.locks.LockSupport;
 final class DemoRecorder implements Observer {
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
     private volatile MonitorEvent outcome;
+    private volatile Instant requestedAt;
 
     @Override
     public void onEvent(MonitorEvent event) {
         counts.computeIfAbsent(event.getClass().getSimpleName(), k -> new LongAdder()).increment();
+        if (event instanceof MonitorEvent.RetrainRequested requested && requestedAt == null) {
+            requestedAt = requested.time();
+        }
         boolean terminal = event instanceof MonitorEvent.ModelPromoted
                 || event instanceof MonitorEvent.PromotionRejected
                 || event instanceof MonitorEvent.RetrainFailed failed && !failed.willRetry();
         if (terminal && outcome == null) {
             outcome = event;
         }
+    }
+
+    /** When the first retrain was requested; null before. */
+    Instant requestedAt() {
+        return requestedAt;
     }
 
     MonitorEvent outcome() {

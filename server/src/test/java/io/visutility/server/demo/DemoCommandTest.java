@@ -82,8 +82,8 @@ class DemoCommandTest {
 
     @Test
     void aSecondRunOnTheSameDataContinuesTheModelAndTheDatabaseHoldsEveryVersion(@TempDir Path dir) throws Exception {
-        Run first = run("demo", "--data", dir.toString(), "--json", "--trials", "2");
-        Run second = run("demo", "--data", dir.toString(), "--json", "--trials", "2");
+        Run first = run("demo", "--scenario", "seed", "--data", dir.toString(), "--json", "--trials", "2");
+        Run second = run("demo", "--scenario", "seed", "--data", dir.toString(), "--json", "--trials", "2");
 
         assertThat(first.exit()).as(first.err()).isZero();
         assertThat(second.exit()).as(second.err()).isZero();
@@ -125,7 +125,7 @@ class DemoCommandTest {
 
     @Test
     void textOutputSummarisesTheRun(@TempDir Path dir) {
-        Run run = run("demo", "--data", dir.toString(), "--trials", "2");
+        Run run = run("demo", "--scenario", "seed", "--data", dir.toString(), "--trials", "2");
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("Scenario seed", "drift alarms: 1", "retrain jobs: 1", "champion: v");
